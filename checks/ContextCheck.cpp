@@ -1,0 +1,99 @@
+//===- ContextCheck.cpp - What every context-* check shares ---------------===//
+
+#include "checks/ContextCheck.h"
+
+#include "clang-tidy/utils/OptionsUtils.h"
+
+using namespace context_tidy;
+
+namespace clang::tidy::context {
+
+namespace {
+
+struct ModelOption {
+  StringRef Name;
+  Role Roles[3];
+  unsigned NumRoles;
+};
+
+// Every option that extends the API model, and the roles it feeds.
+const ModelOption ModelOptions[] = {
+    {"ContextTypes", {Role::ContextType}, 1},
+    {"TokenTypes", {Role::TokenType}, 1},
+    {"SourceTypes", {Role::SourceType}, 1},
+    {"CancelHandleTypes", {Role::CancelHandleType}, 1},
+    {"StopCallbackTypes", {Role::StopCallbackType}, 1},
+    {"MapTypes", {Role::MapType}, 1},
+    {"CancelFactories", {Role::CancelFactory}, 1},
+    {"ReleaseMethods", {Role::ReleaseMethod}, 1},
+    {"ScopeGuards",
+     {Role::ScopeGuardType, Role::ScopeGuardFactory, Role::ScopeGuardMacro},
+     3},
+    {"BlockingFunctions", {Role::BlockingCall}, 1},
+    {"WakeMethods", {Role::WakeMethod}, 1},
+    {"SelectFunctions", {Role::SelectFunction}, 1},
+    {"TimeoutFunctions", {Role::RelativeTimeout}, 1},
+    {"DeadlineFunctions", {Role::AbsoluteDeadline}, 1},
+    {"PollFunctions", {Role::PollTimeout}, 1},
+    {"RootContexts", {Role::RootContext}, 1},
+    {"AssertionMacros", {Role::AssertionMacro}, 1},
+};
+
+std::string defaultProfiles() {
+  std::string S;
+  for (unsigned I = 0; I < static_cast<unsigned>(Profile::User); ++I) {
+    if (!S.empty())
+      S += ';';
+    S += profileName(static_cast<Profile>(I));
+  }
+  return S;
+}
+
+} // namespace
+
+llvm::ArrayRef<StringRef> ContextCheck::modelOptionNames() {
+  static const std::vector<StringRef> Names = [] {
+    std::vector<StringRef> V{"Profiles"};
+    for (const ModelOption &O : ModelOptions)
+      V.push_back(O.Name);
+    return V;
+  }();
+  return Names;
+}
+
+ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
+                           std::initializer_list<StringRef> StoredModelOptions)
+    : ClangTidyCheck(Name, Context),
+      ProfilesOption(
+          Options.getLocalOrGlobal("Profiles", defaultProfiles()).str()) {
+  ApiModel::Config Config;
+  Config.Profiles.fill(false);
+  Config.Profiles[static_cast<size_t>(Profile::User)] = true;
+  for (StringRef P : utils::options::parseStringList(ProfilesOption)) {
+    if (std::optional<Profile> Prof = profileFromName(P.trim()))
+      Config.Profiles[static_cast<size_t>(*Prof)] = true;
+    else if (!P.trim().empty())
+      configurationDiag("unknown profile '%0' in option 'Profiles' of %1; "
+                        "known profiles: %2")
+          << P.trim() << Name << defaultProfiles();
+  }
+  for (const ModelOption &O : ModelOptions) {
+    std::string Value = Options.getLocalOrGlobal(O.Name, "").str();
+    for (StringRef Item : utils::options::parseStringList(Value))
+      for (unsigned I = 0; I < O.NumRoles; ++I)
+        Config.Extra.emplace_back(O.Roles[I], Item.trim().str());
+    if (llvm::is_contained(StoredModelOptions, O.Name))
+      StoredOptions.emplace_back(O.Name, Value);
+  }
+  Model = std::make_unique<ApiModel>(Config);
+  for (const std::string &Error : Model->errors())
+    configurationDiag("%0: %1") << Name << Error;
+}
+
+void ContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Profiles", ProfilesOption);
+  for (const auto &[OptName, Value] : StoredOptions)
+    Options.store(Opts, OptName, Value);
+}
+
+} // namespace clang::tidy::context

@@ -1,0 +1,16 @@
+// Mock of seastar/core/abort_source.hh.
+#pragma once
+#include <exception>
+#include <optional>
+
+namespace seastar {
+class abort_source {
+public:
+  class subscription {};
+  template <typename Func>
+  std::optional<subscription> subscribe(Func &&f);
+  void request_abort() noexcept;
+  bool abort_requested() const noexcept;
+  void check() const;
+};
+} // namespace seastar

@@ -1,0 +1,103 @@
+//===- TypeClassifierTest.cpp - Context-like types ------------------------===//
+#include "TestAST.h"
+#include "lib/TypeClassifier.h"
+
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace context_tidy::test {
+namespace {
+
+class TypeClassifierTest : public ::testing::Test {
+protected:
+  void parse(llvm::StringRef Code) { AST = buildAST(Code); }
+  QualType typeOf(llvm::StringRef Var) {
+    const auto *V = findFirst<ValueDecl>(*AST, valueDecl(isExpansionInMainFile(), hasName(Var)));
+    EXPECT_NE(V, nullptr) << Var.str();
+    return V ? V->getType() : QualType();
+  }
+  std::unique_ptr<ASTUnit> AST;
+  ApiModel M;
+};
+
+TEST_F(TypeClassifierTest, ClassifiesWhatATypeIs) {
+  parse(R"(
+    #include <stop_token>
+    #include <gocxx/context.h>
+    #include <folly/CancellationToken.h>
+    #include <seastar/core/abort_source.hh>
+    std::stop_token tok; std::stop_source src;
+    gocxx::context::CancelFunc cancel;
+    std::function<void()> plain;
+    folly::CancellationToken ftok;
+    seastar::abort_source as;
+    gocxx::context::Context *raw;
+    const std::stop_token &ref = tok;
+  )");
+  EXPECT_EQ(classifyType(typeOf("tok"), M), ContextKind::Token);
+  EXPECT_EQ(classifyType(typeOf("ref"), M), ContextKind::Token);
+  EXPECT_EQ(classifyType(typeOf("src"), M), ContextKind::Source);
+  EXPECT_EQ(classifyType(typeOf("cancel"), M), ContextKind::CancelHandle);
+  EXPECT_EQ(classifyType(typeOf("plain"), M), ContextKind::None);
+  EXPECT_EQ(classifyType(typeOf("ftok"), M), ContextKind::Token);
+  EXPECT_EQ(classifyType(typeOf("as"), M), ContextKind::Source);
+  // A pointer is not itself a context; it refers to one.
+  EXPECT_EQ(classifyType(typeOf("raw"), M), ContextKind::None);
+  EXPECT_EQ(classifyReferent(typeOf("raw"), M), ContextKind::Context);
+}
+
+TEST_F(TypeClassifierTest, LooksThroughSmartPointers) {
+  parse(R"(
+    #include <gocxx/context.h>
+    #include <golang/context.h>
+    gocxx::context::ContextPtr p;
+    std::unique_ptr<gocxx::context::Context> u;
+    golang::context::Context g;
+    std::vector<gocxx::context::ContextPtr> *notAHandle;
+  )");
+  EXPECT_EQ(classifyReferent(typeOf("p"), M), ContextKind::Context);
+  EXPECT_EQ(classifyReferent(typeOf("u"), M), ContextKind::Context);
+  EXPECT_EQ(classifyReferent(typeOf("g"), M), ContextKind::Context);
+  EXPECT_EQ(classifyReferent(typeOf("notAHandle"), M), ContextKind::None);
+}
+
+TEST_F(TypeClassifierTest, FindsContextsInsideCompositeTypes) {
+  parse(R"(
+    #include <gocxx/context.h>
+    #include <map>
+    #include <optional>
+    #include <stop_token>
+    #include <thread>
+    #include <tuple>
+    #include <variant>
+    #include <vector>
+    std::vector<gocxx::context::ContextPtr> v;
+    std::optional<std::pair<int, std::stop_source>> o;
+    std::tuple<int, std::variant<long, gocxx::context::CancelFunc>> t;
+    std::jthread thread;
+    std::map<gocxx::context::ContextPtr, int> keyed;
+    std::stop_token arr[3];
+    struct Holder { std::stop_token t; } holder;
+  )");
+  auto V = findContextLike(typeOf("v"), M);
+  ASSERT_TRUE(V.has_value());
+  EXPECT_EQ(V->Kind, ContextKind::Context);
+  EXPECT_EQ(V->Path.size(), 3u); // vector, shared_ptr, Context
+  EXPECT_EQ(findContextLike(typeOf("o"), M)->Kind, ContextKind::Source);
+  EXPECT_EQ(findContextLike(typeOf("t"), M)->Kind, ContextKind::CancelHandle);
+  EXPECT_EQ(findContextLike(typeOf("arr"), M)->Kind, ContextKind::Token);
+  // Members of arbitrary classes do not count.
+  EXPECT_FALSE(findContextLike(typeOf("thread"), M).has_value());
+  EXPECT_FALSE(findContextLike(typeOf("holder"), M).has_value());
+  // Keys are found; mapTypes() tells them apart.
+  EXPECT_TRUE(findContextLike(typeOf("keyed"), M).has_value());
+  auto KV = mapTypes(typeOf("keyed"), M);
+  ASSERT_TRUE(KV.has_value());
+  EXPECT_EQ(classifyReferent(KV->first, M), ContextKind::Context);
+  EXPECT_EQ(classifyReferent(KV->second, M), ContextKind::None);
+}
+
+} // namespace
+} // namespace context_tidy::test

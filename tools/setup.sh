@@ -1,0 +1,54 @@
+# Shared by tools/context-tidy and tools/run-tests: installs what is missing
+# and builds the plugin.  Source it; do not run it.
+#
+#   ct_ensure_packages pkg...      apt-get install the missing ones
+#   ct_build <llvm-major>          configure + build into build/llvm-<major>
+#
+# CONTEXT_TIDY_BUILD_ROOT overrides where builds go (default: <repo>/build).
+
+CT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CT_BUILD_ROOT="${CONTEXT_TIDY_BUILD_ROOT:-$CT_ROOT/build}"
+
+ct_log() { printf '[context-tidy] %s\n' "$*" >&2; }
+
+# The packages a build against LLVM <major> needs.
+ct_build_packages() {
+  local v="$1"
+  echo cmake ninja-build g++ python3 libgtest-dev \
+    "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" "clang-$v"
+}
+
+# The real API headers the tests compile against.
+ct_test_packages() {
+  echo libasio-dev libboost-dev libboost-fiber-dev libgrpc++-dev libtbb-dev
+}
+
+ct_ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  ct_log "installing: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { ct_log "need root (or sudo) to install ${missing[*]}"; return 1; }
+    sudo="sudo"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >&2 || return 1
+}
+
+ct_build() {
+  local v="$1" dir="$CT_BUILD_ROOT/llvm-$1"
+  local launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [ ! -f "$dir/build.ninja" ]; then
+    ct_log "configuring $dir (LLVM $v)"
+    cmake -S "$CT_ROOT" -B "$dir" -G Ninja -DCONTEXT_TIDY_LLVM_VERSION="$v" \
+      "${launcher[@]}" ${CONTEXT_TIDY_CMAKE_ARGS:-} >&2 || return 1
+  fi
+  ct_log "building $dir"
+  cmake --build "$dir" >&2 || return 1
+}
