@@ -5,7 +5,7 @@
 
 namespace demo {
 
-std::string submit(Queue &queue, Job job) {
+const char *submit(Queue &queue, Job job) {
   queue.push(std::move(job));
   return job.name; // finding: bugprone-use-after-move
 }
