@@ -37,7 +37,12 @@ target_link_libraries(context-tidy PRIVATE contexttidy_core clangTidyMain)
 target_compile_definitions(context-tidy PRIVATE
   CONTEXT_TIDY_VERSION="${PROJECT_VERSION}")
 # The file is context-tidy-N, as installed; bin/context-tidy links to it.
+# Its symbols are exported (-rdynamic), as Debian's clang-tidy exports its
+# own: other clang-tidy plugins given with --load resolve clang-tidy's
+# symbols against it (without that they fail to load with an undefined
+# typeinfo for clang::tidy::ClangTidyModule).
 set_target_properties(context-tidy PROPERTIES
+  ENABLE_EXPORTS ON
   OUTPUT_NAME "context-tidy-${LLVM_VERSION_MAJOR}"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
 add_custom_command(TARGET context-tidy POST_BUILD
