@@ -92,3 +92,8 @@ if _registered_context_checks():
     config.available_features.add("context-checks")
 # The PATH the tests run with, for `env PATH=<dir>:%envpath ...`.
 config.substitutions.append(("%envpath", config.environment["PATH"]))
+# The clean-install test of the .deb (a chroot, ~3 minutes): for the primary
+# LLVM version, or for every version with CONTEXT_TIDY_DEB_CLEAN_INSTALL=all.
+if (config.llvm_version_major == "19" or
+        os.environ.get("CONTEXT_TIDY_DEB_CLEAN_INSTALL") == "all"):
+    config.available_features.add("deb-clean-install")
