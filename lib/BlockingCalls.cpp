@@ -336,10 +336,9 @@ bool hasAwareOverload(const CallExpr *Call, const ApiModel &M) {
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(MCE->getDirectCallee());
   if (!MD || !MD->getParent())
     return false;
-  llvm::SmallVector<const Expr *, 4> Args = writtenArguments(Call);
   for (const NamedDecl *ND : MD->getParent()->lookup(MD->getDeclName())) {
     const FunctionDecl *F = ND->getAsFunction();
-    if (!F || F->getNumParams() != Args.size() + 1)
+    if (!F)
       continue;
     for (const ParmVarDecl *P : F->parameters())
       if (M.matchType(plainType(P->getType()), Role::TokenType))

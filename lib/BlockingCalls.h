@@ -104,8 +104,9 @@ bool selectObservesCancellation(const clang::CallExpr *Select,
 std::optional<unsigned> awareOverloadTokenIndex(const clang::CallExpr *Call,
                                                 clang::QualType TokenType);
 
-/// Whether \p Call's callee has such an overload for any token type of the
-/// model (Role::TokenType): the call has a cancellation-aware form.
+/// Whether \p Call's callee has an overload (same class, same name) with a
+/// parameter of a token type of the model (Role::TokenType): the call has
+/// a cancellation-aware form, perhaps with other arguments.
 bool hasAwareOverload(const clang::CallExpr *Call, const ApiModel &M);
 
 /// The spelling of a done-channel call on a context declaration \p D of
