@@ -187,7 +187,7 @@ void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,
     diag(T.Loc, "%0 '%1' %select{declared|captured}2 here",
          DiagnosticIDs::Note)
         << contextKindName(T.Kind) << T.Decl->getName()
-        << (T.Captured && T.Loc != T.Decl->getLocation());
+        << T.ExplicitCapture;
   };
 
   if (B.Kind == BlockingKind::Select) {
@@ -234,10 +234,20 @@ void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,
       }
   bool AwareOverload = Passable || hasAwareOverload(B.Call, model());
 
-  enum Advice { PassToken, UseAware, SleepInSteps, BoundOrWake };
+  // A channel operation of a Go-style port, with a context in scope: the
+  // Go fix is a select that also waits on the context's done channel.
+  std::string Done;
+  if (Token && B.Entry->From == Profile::GoPorts)
+    for (const ScopeToken &T : S.Tokens)
+      if (T.Kind == ContextKind::Context &&
+          !(Done = doneCallSpelling(T.Decl, model())).empty())
+        break;
+
+  enum Advice { PassToken, UseAware, SleepInSteps, BoundOrWake, SelectDone };
   Advice A = Passable         ? PassToken
              : AwareOverload ? UseAware
              : B.Kind == BlockingKind::Sleep ? SleepInSteps
+             : !Done.empty()                 ? SelectDone
                                              : BoundOrWake;
   if (Token) {
     auto D = diag(Loc, "'%0' blocks%1 without observing cancellation of "
@@ -245,8 +255,10 @@ void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,
                        "overload|use the overload that takes a cancellation "
                        "token|sleep in short steps in a loop that checks "
                        "'%2'|use a bounded wait in a loop that checks '%2', "
-                       "or wake it from a stop callback}3")
-             << B.Name << Length << TokenName << static_cast<unsigned>(A);
+                       "or wake it from a stop callback|select on it and on "
+                       "'%4'}3")
+             << B.Name << Length << TokenName << static_cast<unsigned>(A)
+             << Done;
     if (Passable) {
       llvm::SmallVector<const Expr *, 4> Args = writtenArguments(B.Call);
       SourceLocation At = Args[*Index]->getBeginLoc();

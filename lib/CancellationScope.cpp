@@ -233,7 +233,8 @@ llvm::SmallVector<ScopeToken, 2> scopeTokens(const FunctionDecl *FD,
     if (!isObservingKind(K))
       continue;
     SourceLocation Loc = C.isImplicit() ? V->getLocation() : C.getLocation();
-    Out.push_back({cast<ValueDecl>(V->getCanonicalDecl()), K, Loc, true});
+    Out.push_back(
+        {cast<ValueDecl>(V->getCanonicalDecl()), K, Loc, !C.isImplicit()});
   }
   return Out;
 }

@@ -42,8 +42,10 @@ namespace context_tidy {
 struct ScopeToken {
   const clang::ValueDecl *Decl = nullptr; ///< canonical declaration
   ContextKind Kind = ContextKind::None;
-  clang::SourceLocation Loc; ///< the parameter, or the capture
-  bool Captured = false;
+  /// The parameter, the explicit capture, or (implicit capture) the
+  /// captured variable.
+  clang::SourceLocation Loc;
+  bool ExplicitCapture = false;
 };
 
 /// A call made directly in a scope's body.

@@ -83,6 +83,17 @@ std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
       T->ReadyWhen = !T->ReadyWhen;
     return T;
   }
+  // `A && B` true means both are true; `A || B` false means both are false.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
+      bool Whole = BO->getOpcode() == BO_LAnd;
+      for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+        if (std::optional<ReadinessTest> T = test(Side, M, Depth + 1))
+          if (T->ReadyWhen == Whole)
+            return T;
+      return std::nullopt;
+    }
+  }
   // Comparisons with the ready status.
   const Expr *L = nullptr, *R = nullptr;
   bool Equal = true;

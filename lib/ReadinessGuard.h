@@ -50,7 +50,9 @@ struct ReadinessTest {
 
 /// The readiness test \p Cond is, if any: `f.is_ready()`, `!f.isReady()`,
 /// `f.wait_for(0s) == ready`, `status != ready` with
-/// `auto status = f.wait_for(d)`, `ready` with `bool ready = <test>`.
+/// `auto status = f.wait_for(d)`, `ready` with `bool ready = <test>`;
+/// `A && B` when A or B says "ready" when true, `A || B` when one says
+/// "ready" when false.
 std::optional<ReadinessTest> readinessTest(const clang::Expr *Cond,
                                            const ApiModel &M);
 
