@@ -130,8 +130,18 @@ bool UncancellableWaitCheck::wokenOnStop(const Scope &S,
   for (const Stmt *Body : S.EnclosingBodies)
     if (Wakers->bodyWakesOnStop(Body, Object))
       return true;
-  if (const auto *Field = dyn_cast<FieldDecl>(Object))
-    return Wakers->classWakesOnStop(Field);
+  const auto *Field = dyn_cast<FieldDecl>(Object);
+  if (!Field)
+    return false;
+  if (Wakers->classWakesOnStop(Field))
+    return true;
+  // A member reached through a member of the class whose method the wait
+  // is in (`tasks_[id].signal` in a lambda of the pool's constructor): the
+  // pool's destructor may wake it.
+  for (const DeclContext *DC = S.Function; DC; DC = DC->getParent())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
+      if (!RD->isLambda() && Wakers->classWakesOnStop(RD, Field))
+        return true;
   return false;
 }
 

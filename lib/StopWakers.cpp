@@ -146,10 +146,15 @@ bool StopWakers::bodyWakesOnStop(const Stmt *Body, const ValueDecl *Object) {
 bool StopWakers::classWakesOnStop(const FieldDecl *Field) {
   if (!Field)
     return false;
-  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Field->getParent());
-  if (!RD || !(RD = RD->getDefinition()))
+  return classWakesOnStop(dyn_cast_or_null<CXXRecordDecl>(Field->getParent()),
+                          Field);
+}
+
+bool StopWakers::classWakesOnStop(const CXXRecordDecl *RD,
+                                  const ValueDecl *Object) {
+  if (!RD || !Object || !(RD = RD->getDefinition()))
     return false;
-  const auto *Object = cast<ValueDecl>(Field->getCanonicalDecl());
+  Object = cast<ValueDecl>(Object->getCanonicalDecl());
   auto It = Classes.find(RD);
   if (It == Classes.end()) {
     Summary Class;

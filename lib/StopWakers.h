@@ -52,6 +52,11 @@ public:
   /// class, for stop callbacks held as members) does.
   bool classWakesOnStop(const clang::FieldDecl *Field);
 
+  /// Whether a member function of class \p RD does (for an object reached
+  /// through RD's members: `tasks_[i].signal` in a method of RD).
+  bool classWakesOnStop(const clang::CXXRecordDecl *RD,
+                        const clang::ValueDecl *Object);
+
   /// Whether \p Body requests cancellation (Role::ReleaseMethod) before
   /// \p Loc: the body is on the stop path itself, and what it then waits
   /// for is the cancelled work finishing.

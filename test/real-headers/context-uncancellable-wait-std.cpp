@@ -2,6 +2,7 @@
 // The blocking calls of libstdc++ (<condition_variable> <future> <thread>
 // <latch> <barrier> <semaphore>) in a scope handed a std::stop_token, and
 // their bounded, non-blocking and aware forms.
+#include <array>
 #include <barrier>
 #include <chrono>
 #include <condition_variable>
@@ -11,6 +12,7 @@
 #include <semaphore>
 #include <stop_token>
 #include <thread>
+#include <vector>
 
 using namespace std::chrono_literals;
 
@@ -230,6 +232,31 @@ private:
   std::counting_semaphore<8> idle_{0};
   std::jthread thread_;
   std::jthread other_;
+};
+
+// The owner's destructor wakes a member reached through its own members.
+class SlotPool {
+public:
+  SlotPool() {
+    for (int i = 0; i < 2; ++i)
+      threads_.emplace_back([this, i](std::stop_token st) {
+        while (!st.stop_requested())
+          slots_[i].signal.acquire();
+      });
+  }
+  ~SlotPool() {
+    for (int i = 0; i < 2; ++i) {
+      threads_[i].request_stop();
+      slots_[i].signal.release();
+    }
+  }
+
+private:
+  struct Slot {
+    std::binary_semaphore signal{0};
+  };
+  std::array<Slot, 2> slots_;
+  std::vector<std::jthread> threads_;
 };
 
 // The function that requests stop then waits for the work to end.
