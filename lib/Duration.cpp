@@ -30,8 +30,12 @@ std::optional<DurationValue> fromScalar(const APValue &V, Period Unit,
   if (V.isFloat()) {
     llvm::APFloat F = V.getFloat();
     bool LosesInfo = false;
-    F.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
-              &LosesInfo);
+    // EnumToSemantics, not IEEEdouble(): in LLVM 22 the latter is inline and
+    // reads the data symbol APFloatBase::semIEEEdouble, which a clang-tidy
+    // of another version lacks, so the plugin would fail to load before its
+    // version guard could explain why.
+    F.convert(llvm::APFloat::EnumToSemantics(llvm::APFloat::S_IEEEdouble),
+              llvm::APFloat::rmNearestTiesToEven, &LosesInfo);
     D.IsFloat = true;
     D.Float = F.convertToDouble();
     return D;
