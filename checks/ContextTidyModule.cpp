@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/NonpositiveTimeoutCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Config/llvm-config.h"
@@ -68,7 +69,10 @@ VersionGuard Guard;
 
 class ContextTidyModule : public ClangTidyModule {
 public:
-  void addCheckFactories(ClangTidyCheckFactories &Factories) override {}
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<NonpositiveTimeoutCheck>(
+        "context-nonpositive-timeout");
+  }
 };
 
 } // namespace
