@@ -192,8 +192,18 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (Entry->From == Profile::GoPorts && !involvesContext(Call, FD, M))
     return;
-  if (Reported.contains(Arg->getBeginLoc().getRawEncoding()))
+  // A template's instantiations repeat its calls: one warning per call as
+  // written.  (The call's own range is stable across instantiations; an
+  // argument rebuilt by instantiation may not be: a user-defined literal
+  // gets an inverted range.)
+  std::pair<unsigned, unsigned> Key(Call->getBeginLoc().getRawEncoding(),
+                                    Call->getEndLoc().getRawEncoding());
+  if (Reported.contains(Key))
     return;
+  SourceLocation Loc = Arg->getBeginLoc();
+  if (Arg->getEndLoc().isValid() &&
+      SM.isBeforeInTranslationUnit(Arg->getEndLoc(), Loc))
+    Loc = Arg->getEndLoc();
 
   std::string Api = FD->getNameAsString();
   bool Seconds = Entry->Flags & SecondsIfArithmetic;
@@ -210,13 +220,13 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     Origins = F->Origins;
     if (F->Truncated)
-      Diag.emplace(diag(Arg->getBeginLoc(),
+      Diag.emplace(diag(Loc,
                         "%0 truncates %1 to %2; the deadline passed to '%3' "
                         "is %4")
                    << F->Truncated->Operation << F->Truncated->From
                    << F->Truncated->To << Api << F->Value.describe());
     else
-      Diag.emplace(diag(Arg->getBeginLoc(), "deadline passed to '%0' is %1; %2")
+      Diag.emplace(diag(Loc, "deadline passed to '%0' is %1; %2")
                    << Api << F->Value.describe()
                    << (Context ? "the context is already expired when it is "
                                  "created"
@@ -226,7 +236,8 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
     if (timePointPeriod(ArgType, M))
       return; // a poll function given a time point is never reported
     bool Poll = R == Role::PollTimeout;
-    std::optional<FoldedDuration> F = foldDuration(Arg, Ctx, M, Seconds);
+    std::optional<FoldedDuration> F =
+        foldDuration(writtenDuration(Arg, M), Ctx, M, Seconds);
     if (!F)
       return;
     int Sign = F->Value.sign();
@@ -234,19 +245,19 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     Origins = F->Origins;
     if (Sign == 0 && F->Truncated)
-      Diag.emplace(diag(Arg->getBeginLoc(),
+      Diag.emplace(diag(Loc,
                         "%0 truncates %1 to %2; the timeout passed to '%3' "
                         "is zero%select{| and the call does not wait}4")
                    << F->Truncated->Operation << F->Truncated->From
                    << F->Truncated->To << Api << Poll);
     else if (Sign == 0)
-      Diag.emplace(diag(Arg->getBeginLoc(), "timeout passed to '%0' is zero; %1")
+      Diag.emplace(diag(Loc, "timeout passed to '%0' is zero; %1")
                    << Api
                    << (Context ? "the context is already expired when it is "
                                  "created"
                                : "it expires immediately"));
     else
-      Diag.emplace(diag(Arg->getBeginLoc(),
+      Diag.emplace(diag(Loc,
                         "timeout passed to '%0' is negative (%1); %2")
                    << Api << F->Value.format()
                    << (Poll ? "it behaves as a zero timeout and does not wait"
@@ -256,10 +267,10 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   }
   *Diag << Arg->getSourceRange();
   Diag.reset(); // emit the warning before its notes
-  Reported.insert(Arg->getBeginLoc().getRawEncoding());
+  Reported.insert(Key);
 
   llvm::SmallSet<std::string, 4> Shown =
-      macroBacktrace(Arg->getBeginLoc(), SM, Ctx.getLangOpts());
+      macroBacktrace(Loc, SM, Ctx.getLangOpts());
   for (const ValueOrigin &O : Origins) {
     if (O.Decl) {
       diag(O.Decl->getLocation(), "'%0' is defined here", DiagnosticIDs::Note)

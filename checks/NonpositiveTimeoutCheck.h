@@ -34,8 +34,9 @@ public:
 
 private:
   Preprocessor *PP = nullptr;
-  /// Arguments already reported (a template's instantiations share them).
-  llvm::DenseSet<unsigned> Reported;
+  /// Calls already reported, by their range (a template's instantiations
+  /// share them).
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
 };
 
 } // namespace clang::tidy::context

@@ -388,10 +388,60 @@ const Expr *skipTemporaries(const Expr *E) {
       E = B->getSubExpr();
     else if (const auto *S = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
       E = S->getReplacement();
+    else if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
+      E = DI->getExpr();
     else
       return E;
   }
   return E;
+}
+
+/// The variable \p D when its value is fixed: constexpr, or const (not
+/// volatile) with an initialiser.  Parameters are not: their "initialiser"
+/// is a default argument.
+const VarDecl *fixedVariable(const ValueDecl *D, const Expr *&Init) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (!Var || isa<ParmVarDecl>(Var) || Var->isInvalidDecl())
+    return nullptr;
+  QualType VT = Var->getType();
+  if (VT->isReferenceType() || VT.isVolatileQualified() ||
+      !(Var->isConstexpr() || VT.isConstQualified()))
+    return nullptr;
+  const VarDecl *Def = nullptr;
+  Init = Var->getAnyInitializer(Def);
+  return Init ? Var : nullptr;
+}
+
+/// The initialiser of the member \p ME of a fixed aggregate
+/// (kConfig.timeout, kConfig.rpc.timeout), and the variable holding it.
+const Expr *memberInitializer(const MemberExpr *ME, const VarDecl *&Holder,
+                              unsigned Depth = 0) {
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!Field || ME->isArrow() || Depth > 8 || Field->isBitField() ||
+      Field->isMutable())
+    return nullptr;
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  const Expr *Init = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {
+    if (!(Holder = fixedVariable(DRE->getDecl(), Init)))
+      return nullptr;
+  } else if (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
+    Init = memberInitializer(Inner, Holder, Depth + 1);
+  }
+  const auto *ILE = dyn_cast_or_null<InitListExpr>(skipTemporaries(Init));
+  if (!ILE)
+    return nullptr;
+  if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+    ILE = ILE->getSemanticForm();
+  const RecordDecl *RD = Field->getParent();
+  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+  if (RD->isUnion() || (CRD && CRD->getNumBases() != 0) ||
+      ILE->getType()->getAsRecordDecl() != RD)
+    return nullptr;
+  unsigned Index = Field->getFieldIndex();
+  if (Index >= ILE->getNumInits())
+    return nullptr;
+  return ILE->getInit(Index);
 }
 
 /// The only argument of a constructor call, when it has one (arguments
@@ -463,6 +513,11 @@ void Folder::noteMacro(const Expr *E, unsigned VarDepth) {
     return;
   SourceLocation L = E->getBeginLoc();
   const SourceManager &SM = Ctx.getSourceManager();
+  // Through the arguments of function-like macros to where the token was
+  // spelled: SECONDS(TIMEOUT) takes its value from TIMEOUT's body.
+  for (unsigned I = 0; I < 64 && L.isMacroID() && SM.isMacroArgExpansion(L);
+       ++I)
+    L = SM.getImmediateSpellingLoc(L);
   if (!L.isMacroID() || !SM.isMacroBodyExpansion(L))
     return;
   llvm::StringRef Name = Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
@@ -576,19 +631,12 @@ std::optional<Quantity> Folder::variable(const ValueDecl *D, QualType T,
     noteDecl(EC, VarDepth);
     return Q;
   }
-  const auto *Var = dyn_cast<VarDecl>(D);
-  if (!Var || isa<ParmVarDecl>(Var) || Var->isInvalidDecl())
-    return std::nullopt;
-  QualType VT = Var->getType();
-  if (VT->isReferenceType() || VT.isVolatileQualified() ||
-      !(Var->isConstexpr() || VT.isConstQualified()))
-    return std::nullopt;
-  const VarDecl *Def = nullptr;
-  const Expr *Init = Var->getAnyInitializer(Def);
-  if (!Init)
+  const Expr *Init = nullptr;
+  const VarDecl *Var = fixedVariable(D, Init);
+  if (!Var)
     return std::nullopt;
   std::optional<Quantity> Q =
-      adapt(value(Init, VarDepth + 1, NodeDepth + 1), VT);
+      adapt(value(Init, VarDepth + 1, NodeDepth + 1), Var->getType());
   if (Q)
     noteDecl(Var, VarDepth);
   return Q;
@@ -952,9 +1000,18 @@ std::optional<Quantity> Folder::structural(const Expr *E, unsigned VarDepth,
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return variable(DRE->getDecl(), T, VarDepth, NodeDepth);
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     if (isa<VarDecl>(ME->getMemberDecl())) // a static data member
       return variable(ME->getMemberDecl(), T, VarDepth, NodeDepth);
+    const VarDecl *Holder = nullptr;
+    if (const Expr *Init = memberInitializer(ME, Holder)) {
+      std::optional<Quantity> Q =
+          adapt(value(Init, VarDepth + 1, NodeDepth + 1), T);
+      if (Q)
+        noteDecl(Holder, VarDepth);
+      return Q;
+    }
+  }
   return std::nullopt;
 }
 
@@ -963,16 +1020,9 @@ std::optional<Quantity> Folder::structural(const Expr *E, unsigned VarDepth,
 std::optional<TimeQuantity> Folder::timeVariable(const ValueDecl *D,
                                                  unsigned VarDepth,
                                                  unsigned NodeDepth) {
-  const auto *Var = dyn_cast<VarDecl>(D);
-  if (!Var || isa<ParmVarDecl>(Var) || Var->isInvalidDecl())
-    return std::nullopt;
-  QualType VT = Var->getType();
-  if (VT->isReferenceType() || VT.isVolatileQualified() ||
-      !(Var->isConstexpr() || VT.isConstQualified()))
-    return std::nullopt;
-  const VarDecl *Def = nullptr;
-  const Expr *Init = Var->getAnyInitializer(Def);
-  if (!Init)
+  const Expr *Init = nullptr;
+  const VarDecl *Var = fixedVariable(D, Init);
+  if (!Var)
     return std::nullopt;
   std::optional<TimeQuantity> TQ = time(Init, VarDepth + 1, NodeDepth + 1);
   if (TQ)
@@ -1228,6 +1278,37 @@ std::optional<Period> durationPeriod(QualType T, const ApiModel &M) {
   P.Num /= static_cast<int64_t>(G);
   P.Den /= static_cast<int64_t>(G);
   return P;
+}
+
+const Expr *writtenDuration(const Expr *E, const ApiModel &M) {
+  const Expr *Original = E;
+  while (E) {
+    const Expr *Next = nullptr;
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      Next = MT->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      Next = B->getSubExpr();
+    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+      CastKind K = IC->getCastKind();
+      if (K == CK_NoOp || K == CK_ConstructorConversion ||
+          K == CK_LValueToRValue)
+        Next = IC->getSubExpr();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      // An implicit converting constructor between duration types: no
+      // parentheses or braces of its own.
+      if (!isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() == 1 &&
+          CE->getParenOrBraceRange().isInvalid() &&
+          durationKind(CE->getType(), M) &&
+          durationKind(CE->getArg(0)->getType(), M))
+        Next = CE->getArg(0);
+    }
+    if (!Next)
+      break;
+    E = Next;
+  }
+  if (!E || (!durationKind(E->getType(), M) && !isNumber(E->getType())))
+    return Original;
+  return E;
 }
 
 std::optional<Period> timePointPeriod(QualType T, const ApiModel &M) {

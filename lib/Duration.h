@@ -150,6 +150,12 @@ std::optional<FoldedDeadline> foldDeadline(const clang::Expr *E,
                                            const ApiModel &M,
                                            bool Seconds = false);
 
+/// \p E without the implicit conversions that only change a duration's
+/// unit exactly (a std::chrono::seconds passed for a milliseconds
+/// parameter): the value as the code spells it.  Numeric conversions (a
+/// double passed for an int) are kept, since they can truncate.
+const clang::Expr *writtenDuration(const clang::Expr *E, const ApiModel &M);
+
 /// The period of a std::chrono::time_point's duration, or nullopt for any
 /// other type.
 std::optional<Period> timePointPeriod(clang::QualType T, const ApiModel &M);
