@@ -467,8 +467,11 @@ std::optional<Quantity> Folder::evaluated(const Expr *E) const {
   std::optional<DurationKind> TK = DK ? std::nullopt : timePointKind(T, M);
   if (!DK && !TK && !isNumber(T))
     return std::nullopt;
+  // A fold that overflows (hours::max() * 2) wraps in Clang's lenient
+  // evaluation: not a constant.
   Expr::EvalResult R;
-  if (!E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects)
+  if (!E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects ||
+      R.HasUndefinedBehavior)
     return std::nullopt;
   std::optional<DurationValue> D;
   if (DK || TK) {
