@@ -169,21 +169,39 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
 
+  const FunctionDecl *FD = nullptr;
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call, FD);
+  if (!FD)
+    return;
   Role R = Role::RelativeTimeout;
   const ApiEntry *Entry = nullptr;
-  for (Role Candidate :
-       {Role::RelativeTimeout, Role::AbsoluteDeadline, Role::PollTimeout}) {
+  static const Role Roles[] = {Role::RelativeTimeout, Role::AbsoluteDeadline,
+                               Role::PollTimeout};
+  for (Role Candidate : Roles) {
     if ((Entry = M.matchCall(Call, Candidate))) {
       R = Candidate;
       break;
     }
   }
-  if (!Entry)
-    return;
-  const FunctionDecl *FD = nullptr;
-  llvm::ArrayRef<const Expr *> Args = callArguments(Call, FD);
-  if (!FD)
-    return;
+  if (!Entry) {
+    // A parameter can carry the role itself:
+    //   void f([[clang::annotate("context::deadline")]] TimePoint at);
+    static const ApiEntry ParameterEntries[] = {
+        {Role::RelativeTimeout, "", AutoArg, NoFlags, Profile::User, ""},
+        {Role::AbsoluteDeadline, "", AutoArg, NoFlags, Profile::User, ""},
+        {Role::PollTimeout, "", AutoArg, NoFlags, Profile::User, ""}};
+    const FunctionDecl *Annotated = FD->getTemplateInstantiationPattern();
+    for (const ApiEntry &E : ParameterEntries) {
+      if (ApiModel::annotatedParameter(FD, E.R) >= 0 ||
+          (Annotated && ApiModel::annotatedParameter(Annotated, E.R) >= 0)) {
+        Entry = &E;
+        R = E.R;
+        break;
+      }
+    }
+    if (!Entry)
+      return;
+  }
   int Index = M.argumentIndex(*Entry, FD, Args);
   if (Index < 0)
     return;
