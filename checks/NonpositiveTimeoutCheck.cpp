@@ -208,6 +208,10 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   const Expr *Arg = Args[Index];
   if (!Arg || isa<CXXDefaultArgExpr>(Arg) || Arg->containsErrors())
     return;
+  // A macro of a system header, expanded in user code, is the library's.
+  if (SM.isInSystemMacro(Call->getBeginLoc()) ||
+      SM.isInSystemMacro(Arg->getBeginLoc()))
+    return;
   if (Entry->From == Profile::GoPorts && !involvesContext(Call, FD, M))
     return;
   // A template's instantiations repeat its calls: one warning per call as

@@ -45,10 +45,15 @@ std::optional<DurationValue> fromScalar(const APValue &V, Period Unit,
     return D;
   }
   if (V.isFloat()) {
+    // The semantics of double come from the ASTContext, not from
+    // APFloat::IEEEdouble(): in LLVM 22 that inline function names a data
+    // symbol LLVM 19 does not have, and a plugin built for 22 would then
+    // fail to load into clang-tidy 19 before its version guard could say
+    // why.  (Only out-of-line APFloat functions are used here.)
     llvm::APFloat F = V.getFloat();
     bool LosesInfo = false;
-    F.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
-              &LosesInfo);
+    F.convert(Ctx.getFloatTypeSemantics(Ctx.DoubleTy),
+              llvm::APFloat::rmNearestTiesToEven, &LosesInfo);
     D.IsFloat = true;
     D.Float = F.convertToDouble();
     return D;

@@ -287,6 +287,18 @@ TEST_F(FoldTest, AgreesWithClangsEvaluator) {
   EXPECT_EQ(folded("c"), "-0.5ms");
 }
 
+TEST_F(FoldTest, FoldsLongDouble) {
+  // 0.5s is a duration<long double> in libstdc++.
+  parse(R"(
+    auto a = std::chrono::duration<long double>(0.0L);
+    auto b = 0.5s - 1s;
+    auto c = std::chrono::duration<float, std::milli>(-0.25f);
+  )");
+  EXPECT_EQ(folded("a"), "0s");
+  EXPECT_EQ(folded("b"), "-0.5s");
+  EXPECT_EQ(folded("c"), "-0.25ms");
+}
+
 TEST_F(FoldTest, SeesTheValueAsWritten) {
   parse(R"(
     void g(std::chrono::milliseconds);
