@@ -116,7 +116,8 @@ const FunctionDecl *dependentInstantiation(const Expr *Call, const Expr *Arg,
   const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
   if (!Pattern || !Pattern->getBody())
     return nullptr;
-  const Expr *InPattern = findByRange(Pattern->getBody(), Arg->getSourceRange());
+  const Expr *InPattern =
+      findByRange(Pattern->getBody(), Arg->getSourceRange());
   if (!InPattern ||
       !(InPattern->isValueDependent() || InPattern->isTypeDependent()))
     return nullptr;
@@ -141,18 +142,19 @@ llvm::SmallSet<std::string, 4> macroBacktrace(SourceLocation Loc,
 NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ContextCheck(Name, Context,
-                   {"TimeoutFunctions", "DeadlineFunctions", "PollFunctions"}) {}
+                   {"TimeoutFunctions", "DeadlineFunctions", "PollFunctions"}) {
+}
 
 void NonpositiveTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
                      this);
   Finder->addMatcher(
-      cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("call"),
-      this);
+      cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
 }
 
-void NonpositiveTimeoutCheck::registerPPCallbacks(
-    const SourceManager &, Preprocessor *PP, Preprocessor *) {
+void NonpositiveTimeoutCheck::registerPPCallbacks(const SourceManager &,
+                                                  Preprocessor *PP,
+                                                  Preprocessor *) {
   this->PP = PP;
 }
 
@@ -178,7 +180,8 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   static const Role Roles[] = {Role::RelativeTimeout, Role::AbsoluteDeadline,
                                Role::PollTimeout};
   for (Role Candidate : Roles) {
-    if ((Entry = M.matchCall(Call, Candidate))) {
+    Entry = M.matchCall(Call, Candidate);
+    if (Entry) {
       R = Candidate;
       break;
     }
@@ -279,13 +282,12 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
                                  "created"
                                : "it expires immediately"));
     else
-      Diag.emplace(diag(Loc,
-                        "timeout passed to '%0' is negative (%1); %2")
+      Diag.emplace(diag(Loc, "timeout passed to '%0' is negative (%1); %2")
                    << Api << F->Value.format()
                    << (Poll ? "it behaves as a zero timeout and does not wait"
-                            : Context ? "the context is already expired when "
-                                        "it is created"
-                                      : "it expires immediately"));
+                       : Context ? "the context is already expired when "
+                                   "it is created"
+                                 : "it expires immediately"));
   }
   *Diag << Arg->getSourceRange();
   Diag.reset(); // emit the warning before its notes
@@ -304,8 +306,8 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
     SourceLocation Def = SM.getSpellingLoc(O.MacroTokenLoc);
     if (PP) {
       if (IdentifierInfo *II = PP->getIdentifierInfo(O.MacroName)) {
-        MacroDefinition MD =
-            PP->getMacroDefinitionAtLoc(II, SM.getExpansionLoc(O.MacroTokenLoc));
+        MacroDefinition MD = PP->getMacroDefinitionAtLoc(
+            II, SM.getExpansionLoc(O.MacroTokenLoc));
         if (const MacroInfo *MI = MD.getMacroInfo())
           Def = MI->getDefinitionLoc();
       }
@@ -315,9 +317,11 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (const FunctionDecl *Inst = dependentInstantiation(Call, Arg, Ctx)) {
     std::string Name;
     llvm::raw_string_ostream OS(Name);
-    Inst->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/false);
-    diag(Inst->getPointOfInstantiation(), "in the instantiation '%0' requested "
-                                          "here",
+    Inst->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(),
+                               /*Qualified=*/false);
+    diag(Inst->getPointOfInstantiation(),
+         "in the instantiation '%0' requested "
+         "here",
          DiagnosticIDs::Note)
         << Name;
   }

@@ -252,9 +252,9 @@ std::optional<Quantity> convert(const Quantity &Q, Period To, bool ToFloat,
       break;
     case Rounding::Nearest: {
       double Fl = std::floor(V), Diff = V - Fl;
-      W = Diff < 0.5 ? Fl
-                     : (Diff > 0.5 ? Fl + 1
-                                   : (std::fmod(Fl, 2) == 0 ? Fl : Fl + 1));
+      W = Diff < 0.5
+              ? Fl
+              : (Diff > 0.5 ? Fl + 1 : (std::fmod(Fl, 2) == 0 ? Fl : Fl + 1));
       break;
     }
     }
@@ -370,9 +370,8 @@ private:
                                          unsigned VarDepth, unsigned NodeDepth);
   std::optional<Quantity> durationCast(const CallExpr *CE, unsigned VarDepth,
                                        unsigned NodeDepth);
-  std::optional<TimeQuantity> timeVariable(const ValueDecl *D,
-                                           unsigned VarDepth,
-                                           unsigned NodeDepth);
+  std::optional<TimeQuantity>
+  timeVariable(const ValueDecl *D, unsigned VarDepth, unsigned NodeDepth);
   void noteTruncation(llvm::StringRef Operation, const Quantity &From,
                       const Quantity &To, SourceLocation Loc);
   void noteDecl(const NamedDecl *D, unsigned VarDepth);
@@ -428,7 +427,8 @@ const Expr *memberInitializer(const MemberExpr *ME, const VarDecl *&Holder,
   const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
   const Expr *Init = nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {
-    if (!(Holder = fixedVariable(DRE->getDecl(), Init)))
+    Holder = fixedVariable(DRE->getDecl(), Init);
+    if (!Holder)
       return nullptr;
   } else if (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
     Init = memberInitializer(Inner, Holder, Depth + 1);
@@ -680,8 +680,11 @@ std::optional<Quantity> Folder::durationOperator(const CXXOperatorCallExpr *Op,
     std::optional<Quantity> Y = adapt(value(B, VarDepth, NodeDepth + 1), T);
     if (!Y)
       return std::nullopt;
-    if (OO == OO_Minus && !(Y = negate(*Y)))
-      return std::nullopt;
+    if (OO == OO_Minus) {
+      Y = negate(*Y);
+      if (!Y)
+        return std::nullopt;
+    }
     Quantity Out = *X;
     if (Out.IsFloat) {
       Out.F = X->F + Y->F;
@@ -708,8 +711,7 @@ std::optional<Quantity> Folder::durationOperator(const CXXOperatorCallExpr *Op,
       Out.F = D->asDouble() * K->asDouble();
       return Out;
     }
-    if (D->IsFloat || K->IsFloat ||
-        __builtin_mul_overflow(D->I, K->I, &Out.I))
+    if (D->IsFloat || K->IsFloat || __builtin_mul_overflow(D->I, K->I, &Out.I))
       return std::nullopt;
     return Out;
   }
@@ -799,9 +801,15 @@ std::optional<Quantity> Folder::scalarOperator(const BinaryOperator *Op,
     double A = X->asDouble(), B = Y->asDouble();
     Out.IsFloat = true;
     switch (K) {
-    case BO_Add: Out.F = A + B; break;
-    case BO_Sub: Out.F = A - B; break;
-    case BO_Mul: Out.F = A * B; break;
+    case BO_Add:
+      Out.F = A + B;
+      break;
+    case BO_Sub:
+      Out.F = A - B;
+      break;
+    case BO_Mul:
+      Out.F = A * B;
+      break;
     default:
       if (B == 0)
         return std::nullopt;
@@ -814,9 +822,15 @@ std::optional<Quantity> Folder::scalarOperator(const BinaryOperator *Op,
     return std::nullopt;
   bool Overflow = false;
   switch (K) {
-  case BO_Add: Overflow = __builtin_add_overflow(X->I, Y->I, &Out.I); break;
-  case BO_Sub: Overflow = __builtin_sub_overflow(X->I, Y->I, &Out.I); break;
-  case BO_Mul: Overflow = __builtin_mul_overflow(X->I, Y->I, &Out.I); break;
+  case BO_Add:
+    Overflow = __builtin_add_overflow(X->I, Y->I, &Out.I);
+    break;
+  case BO_Sub:
+    Overflow = __builtin_sub_overflow(X->I, Y->I, &Out.I);
+    break;
+  case BO_Mul:
+    Overflow = __builtin_mul_overflow(X->I, Y->I, &Out.I);
+    break;
   default:
     if (Y->I == 0 ||
         (X->I == std::numeric_limits<int64_t>::min() && Y->I == -1))
@@ -863,13 +877,20 @@ std::string targetName(const CallExpr *CE, QualType Result, const ApiModel &M) {
   llvm::StringRef S = periodSuffix(K->Unit);
   if (K->FloatRep)
     return "duration<double>";
-  if (S == "ns") return "nanoseconds";
-  if (S == "us") return "microseconds";
-  if (S == "ms") return "milliseconds";
-  if (S == "s") return "seconds";
-  if (S == "min") return "minutes";
-  if (S == "h") return "hours";
-  if (S == "d") return "days";
+  if (S == "ns")
+    return "nanoseconds";
+  if (S == "us")
+    return "microseconds";
+  if (S == "ms")
+    return "milliseconds";
+  if (S == "s")
+    return "seconds";
+  if (S == "min")
+    return "minutes";
+  if (S == "h")
+    return "hours";
+  if (S == "d")
+    return "days";
   return "";
 }
 
@@ -906,8 +927,8 @@ std::optional<Quantity> Folder::durationCast(const CallExpr *CE,
   std::optional<Quantity> In = value(Arg, VarDepth, NodeDepth + 1);
   if (!In)
     return std::nullopt;
-  std::optional<Quantity> Out = convert(
-      *In, Result->Unit, Result->FloatRep, castRounding(CE->getDirectCallee()));
+  std::optional<Quantity> Out = convert(*In, Result->Unit, Result->FloatRep,
+                                        castRounding(CE->getDirectCallee()));
   if (Out)
     noteTruncation(castName(CE, CE->getType(), M), *In, *Out,
                    CE->getBeginLoc());
@@ -998,7 +1019,8 @@ std::optional<Quantity> Folder::structural(const Expr *E, unsigned VarDepth,
     QualType CT = T.getCanonicalType();
     if (!isNumber(CT) || CT->isUnsignedIntegerOrEnumerationType())
       return std::nullopt;
-    std::optional<Quantity> Q = value(UO->getSubExpr(), VarDepth, NodeDepth + 1);
+    std::optional<Quantity> Q =
+        value(UO->getSubExpr(), VarDepth, NodeDepth + 1);
     if (!Q || !Q->Plain)
       return std::nullopt;
     if (UO->getOpcode() == UO_Minus)
@@ -1095,8 +1117,11 @@ std::optional<TimeQuantity> Folder::time(const Expr *E, unsigned VarDepth,
         std::optional<Quantity> D = value(B, VarDepth, NodeDepth + 1);
         if (!D)
           return std::nullopt;
-        if (OO == OO_Minus && !(D = negate(*D)))
-          return std::nullopt;
+        if (OO == OO_Minus) {
+          D = negate(*D);
+          if (!D)
+            return std::nullopt;
+        }
         if (TQ->AtMost)
           return std::nullopt;
         if (TQ->IsNow && !TQ->Offset) {
@@ -1326,8 +1351,7 @@ std::optional<Period> timePointPeriod(QualType T, const ApiModel &M) {
   return K->Unit;
 }
 
-std::optional<FoldedDuration> foldDuration(const Expr *E,
-                                           const ASTContext &Ctx,
+std::optional<FoldedDuration> foldDuration(const Expr *E, const ASTContext &Ctx,
                                            const ApiModel &M, bool Seconds) {
   if (!E || E->isValueDependent() || E->isTypeDependent() ||
       E->containsErrors())
@@ -1335,8 +1359,8 @@ std::optional<FoldedDuration> foldDuration(const Expr *E,
   QualType T = E->getType();
   bool IsDuration = durationKind(T, M).has_value();
   QualType CT = T.getNonReferenceType().getCanonicalType();
-  bool Scalar = !IsDuration && Seconds && CT->isArithmeticType() &&
-                !CT->isBooleanType();
+  bool Scalar =
+      !IsDuration && Seconds && CT->isArithmeticType() && !CT->isBooleanType();
   if (!IsDuration && !Scalar)
     return std::nullopt;
   Folder F(Ctx, M);
@@ -1374,8 +1398,8 @@ std::string formatCoarsest(const DurationValue &D) {
   std::optional<Quantity> Q = fromDurationValue(D);
   if (!Q || Q->IsFloat)
     return D.format();
-  static const Period Ladder[] = {{1, 1000000000}, {1, 1000000}, {1, 1000},
-                                  {1, 1}};
+  static const Period Ladder[] = {
+      {1, 1000000000}, {1, 1000000}, {1, 1000}, {1, 1}};
   bool Above = false;
   for (const Period &P : Ladder) {
     if (P == Q->Unit)
@@ -1424,8 +1448,7 @@ std::string DeadlineValue::describe() const {
   return formatCoarsest(SinceEpoch) + " after the clock's epoch";
 }
 
-std::optional<FoldedDeadline> foldDeadline(const Expr *E,
-                                           const ASTContext &Ctx,
+std::optional<FoldedDeadline> foldDeadline(const Expr *E, const ASTContext &Ctx,
                                            const ApiModel &M, bool Seconds) {
   if (!E || E->isValueDependent() || E->isTypeDependent() ||
       E->containsErrors())

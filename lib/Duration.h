@@ -39,7 +39,9 @@ namespace context_tidy {
 struct Period {
   int64_t Num = 1;
   int64_t Den = 1;
-  bool operator==(const Period &O) const { return Num == O.Num && Den == O.Den; }
+  bool operator==(const Period &O) const {
+    return Num == O.Num && Den == O.Den;
+  }
 };
 
 /// A constant duration: Count ticks of Period seconds each.
