@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/NonpositiveTimeoutCheck.h"
 #include "checks/UncancellableWaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
@@ -70,6 +71,8 @@ VersionGuard Guard;
 class ContextTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<NonpositiveTimeoutCheck>(
+        "context-nonpositive-timeout");
     Factories.registerCheck<UncancellableWaitCheck>("context-uncancellable-wait");
   }
 };
