@@ -80,6 +80,9 @@ enum class Role : unsigned char {
   ScopeGuardMacro,  ///< SCOPE_EXIT { ... }, BOOST_SCOPE_EXIT
   AssertionMacro,   ///< a test assertion that returns on failure
   SelectDefault,    ///< the "default" case of a Go-style select
+  // --- Added for context-lost-cancel (kept after the others: additive).
+  UnwrapMethod,     ///< yields the value a result wrapper holds: value(), *
+  TupleElement,     ///< element access of a tuple-like: get<I>(t), tie(a, b)
   NumRoles
 };
 
