@@ -43,6 +43,11 @@ Enclosing findEnclosing(const DynTypedNode &Start, ASTContext &Ctx) {
       if (Prev.get<Stmt>() && Prev.get<Stmt>() == L->getBody())
         return {L->getCallOperator(), nullptr};
     } else if (const auto *FD = P.get<FunctionDecl>()) {
+      // A constructor's member initializers hang off the constructor, not
+      // its body.
+      const auto *E = Prev.get<Expr>();
+      if (E && isa<CXXConstructorDecl>(FD) && Prev.get<Stmt>() != FD->getBody())
+        return {nullptr, E};
       return {FD, nullptr};
     } else if (P.get<ParmVarDecl>() || P.get<BlockDecl>() ||
                P.get<ObjCMethodDecl>() || P.get<CapturedDecl>()) {

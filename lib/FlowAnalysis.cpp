@@ -177,6 +177,10 @@ private:
       const CFGBlock *B = A.getReachableBlock();
       if (!B || !Reached[B->getBlockID()] || B->hasNoReturnElement())
         continue;
+      // The dispatch of a try block goes to the exit for exceptions its
+      // handlers do not catch; the CFG cannot tell which those are.
+      if (isa_and_nonnull<CXXTryStmt>(B->getTerminatorStmt()))
+        continue;
       llvm::BitVector State = In[B->getBlockID()];
       transfer(B, State);
       if (State.none())

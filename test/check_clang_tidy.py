@@ -74,9 +74,14 @@ def main():
     parser.add_argument("input")
     parser.add_argument("checks")
     parser.add_argument("temp")
-    args, extra = parser.parse_known_args()
-    if extra and extra[0] == "--":
-        extra = extra[1:]
+    # Split at the first "--" ourselves: argparse would swallow it, and then
+    # "-- -- <compiler args>" would lose its second separator.
+    argv = sys.argv[1:]
+    extra = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, extra = argv[:at], argv[at + 1:]
+    args = parser.parse_args(argv)
     tidy_args, compiler_args = split_args(extra)
     if compiler_args is None:
         compiler_args = []
