@@ -452,7 +452,7 @@ Outcome Tracker::varInit(const DeclStmt *DS, const Flow &F, unsigned SI) {
     if (const auto *X = dyn_cast<VarDecl>(D))
       if (X->getInit() == F.E)
         V = X;
-  if (!V)
+  if (!V || V->isInvalidDecl())
     return Outcome::Unknown;
   if (V->getType()->isReferenceType()) {
     // A reference bound to the value: to a temporary it extends its life
