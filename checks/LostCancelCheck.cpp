@@ -207,7 +207,7 @@ void LostCancelCheck::report(const LostHandle &L, const Stmt *Body,
                   "other owner, but '%1' is not called on all paths; the "
                   "owner may wait forever for a stop request")
           << L.Name << L.ReleaseName;
-      Release = "calling '" + L.Name + "." + L.ReleaseName + "()'";
+      Release = "calling '" + L.ReleaseName + "' on '" + L.Name + "'";
     } else {
       diag(L.Loc, "the cancellation source '%0' gave its token to a thread or "
                   "other owner, but is not asked to stop on all paths; the "

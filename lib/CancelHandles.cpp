@@ -242,9 +242,18 @@ bool isCancelHandleType(QualType T, const ApiModel &M, bool TakesCause) {
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return false;
-  // A context, token or source is never the handle, even if it is callable.
-  if (classifyType(T, M) != ContextKind::None)
+  // A source (std::stop_source, ...) is a handle released by its release
+  // method; a context or token is never the handle, even if callable.
+  switch (classifyType(T, M)) {
+  case ContextKind::Source:
+  case ContextKind::CancelHandle:
+    return true;
+  case ContextKind::Context:
+  case ContextKind::Token:
     return false;
+  case ContextKind::None:
+    break;
+  }
   if (!RD->hasDefinition())
     return specializationLooksCallable(T, TakesCause);
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;

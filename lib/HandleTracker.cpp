@@ -231,6 +231,7 @@ private:
     return M.matchType(V->getType(), Role::ScopeGuardType) != nullptr;
   }
   void kill(const Stmt *At, unsigned SI);
+  Outcome addressUse(const Expr *Addr) const;
 
   // Sources.
   void trackSource(const VarDecl *V);
@@ -689,21 +690,8 @@ Outcome Tracker::handleUse(Flow F, const Stmt *P, unsigned SI,
     return Outcome::Transferred; // passed to a function
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
-    if (UO->getOpcode() == UO_AddrOf) {
-      // &h logged (converted to void *) or compared is no use; a pointer
-      // that goes anywhere else may be used to call it.
-      const Stmt *Up = parent(UO);
-      while (Up && (isa<ParenExpr>(Up)))
-        Up = parent(Up);
-      if (Up) {
-        if (const auto *C = dyn_cast<CastExpr>(Up))
-          if (C->getType()->isVoidPointerType() || C->getType()->isVoidType())
-            return Outcome::NonUse;
-        if (isComparisonLike(Up))
-          return Outcome::NonUse;
-      }
-      return Outcome::Transferred;
-    }
+    if (UO->getOpcode() == UO_AddrOf)
+      return addressUse(UO);
     return Outcome::Unknown;
   }
   if (isa<CXXConstructExpr>(P) || isa<InitListExpr>(P) ||
@@ -715,6 +703,35 @@ Outcome Tracker::handleUse(Flow F, const Stmt *P, unsigned SI,
       return Outcome::NonUse;
   }
   return Outcome::Unknown;
+}
+
+Outcome Tracker::addressUse(const Expr *Addr) const {
+  // &h logged (a variadic argument, streamed) or compared is no use; a
+  // pointer that goes anywhere else may be used to call the handle.
+  const Expr *E = Addr;
+  const Stmt *Up = parent(E);
+  while (Up && (isa<ParenExpr>(Up) || isa<CastExpr>(Up))) {
+    if (cast<CastExpr>(Up)->getType()->isVoidType())
+      return Outcome::NonUse; // (void)&h
+    E = cast<Expr>(Up);
+    Up = parent(Up);
+  }
+  if (!Up)
+    return Outcome::Transferred;
+  if (isComparisonLike(Up))
+    return Outcome::NonUse;
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Up))
+    if (OCE->getOperator() == OO_LessLess && OCE->getNumArgs() == 2 &&
+        OCE->getArg(1) == E)
+      return Outcome::NonUse; // os << &h
+  if (const auto *CE = dyn_cast<CallExpr>(Up)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (FD && FD->isVariadic())
+      for (unsigned I = FD->getNumParams(); I < CE->getNumArgs(); ++I)
+        if (CE->getArg(I) == E)
+          return Outcome::NonUse; // printf("%p", (void *)&h)
+  }
+  return Outcome::Transferred;
 }
 
 void Tracker::kill(const Stmt *At, unsigned SI) {
@@ -832,6 +849,10 @@ bool Tracker::handedToOwner(const Expr *E, const VarDecl *&Owner) const {
         F.E = CE;
         continue;
       }
+      // A scope guard runs at scope exit: it is not an owner that waits.
+      if (M.matchType(CE->getType(), Role::ScopeGuardType) ||
+          inScopeGuardMacro(CE->getBeginLoc()))
+        return false;
       // An object constructed with it: a thread, a worker.
       const Stmt *Up = parent(CE);
       while (Up && (isa<ExprWithCleanups>(Up) || isa<CXXBindTemporaryExpr>(Up)))
