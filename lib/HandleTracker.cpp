@@ -759,7 +759,9 @@ void Tracker::processVar(const ValueDecl *V, Holding H) {
       kill(DRE, H.Site);
       break;
     case Outcome::Bound:
-      Sites[H.Site].Used = true;
+      // Unwrapping a wrapped result binds the handle; it does not use it.
+      if (H.K != VK::Wrapped)
+        Sites[H.Site].Used = true;
       break;
     case Outcome::Overwrite:
       if (At && H.K != VK::Wrapped)

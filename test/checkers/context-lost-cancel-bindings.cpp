@@ -221,3 +221,33 @@ void likeContextClasses(std::shared_ptr<likectx::Context> p) {
     return;
   c.Cancel();
 }
+
+// A result whose value is a public data member (the real gocxx's Result).
+namespace fieldresult {
+template <typename T> struct Result {
+  T value{};
+  std::shared_ptr<gocxx::Error> err;
+  bool Ok() const { return !err; }
+};
+using CancelFunc = std::function<void()>;
+Result<std::pair<gocxx::context::ContextPtr, CancelFunc>> WithCancel(gocxx::context::ContextPtr);
+} // namespace fieldresult
+
+void dataMemberUnwrap(gocxx::context::ContextPtr p) {
+  auto result = fieldresult::WithCancel(p);
+  if (!result.Ok())
+    return;
+  auto [c, cancel] = result.value;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the cancel handle 'cancel' returned by 'WithCancel' is never called;
+  if (cond())
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: this return is reached without calling 'cancel'
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without calling 'cancel'
+
+void dataMemberUnwrapCalled(gocxx::context::ContextPtr p) {
+  auto result = fieldresult::WithCancel(p);
+  if (!result.Ok())
+    return;
+  result.value.second();
+}
