@@ -711,8 +711,9 @@ Outcome Tracker::addressUse(const Expr *Addr) const {
   const Expr *E = Addr;
   const Stmt *Up = parent(E);
   while (Up && (isa<ParenExpr>(Up) || isa<CastExpr>(Up))) {
-    if (cast<CastExpr>(Up)->getType()->isVoidType())
-      return Outcome::NonUse; // (void)&h
+    if (const auto *C = dyn_cast<CastExpr>(Up))
+      if (C->getType()->isVoidType())
+        return Outcome::NonUse; // (void)&h
     E = cast<Expr>(Up);
     Up = parent(Up);
   }

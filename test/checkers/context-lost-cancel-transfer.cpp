@@ -113,6 +113,13 @@ void capturedByStoredLambda(gctx::Context p, std::vector<Cancel> &later) {
   later.push_back([=] { cancel(); });
 }
 
+// A pointer handed to a C-style API with user data may be used to call it.
+void startWith(void (*fn)(void *), void *arg);
+void addressHandedOn(gctx::Context p) {
+  auto [c, cancel] = gctx::with_cancel(p);
+  startWith([](void *arg) { (*static_cast<Cancel *>(arg))(); }, &cancel);
+}
+
 void handedToThread(gctx::Context p) {
   auto [c, cancel] = gctx::with_cancel(p);
   Thread t(cancel);
@@ -143,6 +150,8 @@ void addressLogged(gctx::Context p) {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the cancel handle 'cancel' returned by 'with_cancel' is never called;
   std::printf("%p\n", static_cast<const void *>(&cancel));
   logf("cancel at %p", (void *)&cancel);
+  logf("again at %p", ((void *)(&cancel)));
+  (void)&cancel;
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without calling 'cancel'
 
