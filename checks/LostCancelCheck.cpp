@@ -50,15 +50,16 @@ Enclosing findEnclosing(const DynTypedNode &Start, ASTContext &Ctx) {
         return {nullptr, E};
       return {FD, nullptr};
     } else if (P.get<ParmVarDecl>() || P.get<BlockDecl>() ||
-               P.get<ObjCMethodDecl>() || P.get<CapturedDecl>()) {
+               P.get<ObjCMethodDecl>() || P.get<CapturedDecl>() ||
+               P.get<TranslationUnitDecl>() || P.get<NamespaceDecl>()) {
       return {};
     } else if (const auto *V = P.get<VarDecl>()) {
+      // A global or a static member; a local's initializer goes on up to
+      // its DeclStmt.
       if (!V->getParentFunctionOrMethod())
-        return {nullptr, Prev.get<Expr>()}; // a global or static member
+        return {nullptr, Prev.get<Expr>()};
     } else if (P.get<FieldDecl>() || P.get<CXXCtorInitializer>()) {
       return {nullptr, Prev.get<Expr>()};
-    } else if (P.get<TranslationUnitDecl>() || P.get<NamespaceDecl>()) {
-      return {};
     }
     Prev = P;
   }

@@ -147,7 +147,7 @@ private:
     if (const Stmt *T = B->getTerminatorStmt())
       if (isa<CXXThrowExpr>(T))
         return T;
-    for (auto It = B->rbegin(); It != B->rend(); ++It)
+    for (const auto *It = B->rbegin(); It != B->rend(); ++It)
       if (std::optional<CFGStmt> S = It->getAs<CFGStmt>())
         return S->getStmt();
     return nullptr;
@@ -187,11 +187,11 @@ private:
         continue;
       const Stmt *Last = lastStatement(B);
       FlowLeak L{FlowLeak::EndOfFunction, Body};
-      if (Last && isa<ReturnStmt>(Last))
+      if (isa_and_nonnull<ReturnStmt>(Last))
         L = {FlowLeak::Return, Last};
-      else if (Last && isa<CoreturnStmt>(Last))
+      else if (isa_and_nonnull<CoreturnStmt>(Last))
         L = {FlowLeak::CoReturn, Last};
-      else if (Last && isa<CXXThrowExpr>(Last))
+      else if (isa_and_nonnull<CXXThrowExpr>(Last))
         L = {FlowLeak::Throw, Last};
       if (L.K != FlowLeak::EndOfFunction && P.QuietExits.count(L.At))
         continue;
