@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/LostCancelCheck.h"
 #include "checks/NonpositiveTimeoutCheck.h"
 #include "checks/UncancellableWaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -71,6 +72,7 @@ VersionGuard Guard;
 class ContextTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<LostCancelCheck>("context-lost-cancel");
     Factories.registerCheck<NonpositiveTimeoutCheck>(
         "context-nonpositive-timeout");
     Factories.registerCheck<UncancellableWaitCheck>("context-uncancellable-wait");

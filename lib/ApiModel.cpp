@@ -56,6 +56,8 @@ constexpr RoleInfo Roles[] = {
     {Role::AssertionMacro, "assertion_macro", "a test assertion that leaves the function when it fails"},
     {Role::SelectDefault, "select_default", "the default case of a Go-style select"},
     {Role::ReadyStatus, "ready_status", "a readiness check's result that means ready"},
+    {Role::UnwrapMethod, "unwrap", "yields the value held by a result wrapper that may hold an error (a method, an operator or a data member)"},
+    {Role::TupleElement, "tuple_element", "element access of a tuple-like value: get<I>(t) reads element I, tie(a, b) = t assigns them"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),
@@ -184,6 +186,14 @@ constexpr Row BuiltinRows[] = {
     {Role::ReleaseMethod, "::boost::asio::cancellation_signal::emit", AutoArg, NoFlags, Asio, ""},
     {Role::ReleaseMethod, "::seastar::abort_source::request_abort", AutoArg, NoFlags, Seastar, ""},
     {Role::ReleaseMethod, "::Azure::Core::Context::Cancel", AutoArg, NoFlags, Azure, ""},
+    {Role::UnwrapMethod, "value", AutoArg, NoFlags, Cont, "std::optional, std::expected, absl::StatusOr, ..."},
+    {Role::UnwrapMethod, "operator*", AutoArg, NoFlags, Cont, ""},
+    {Role::UnwrapMethod, "operator->", AutoArg, NoFlags, Cont, ""},
+    {Role::UnwrapMethod, "Value", AutoArg, NoFlags, Go, "gocxx's Result"},
+    {Role::UnwrapMethod, "unwrap", AutoArg, NoFlags, Go, ""},
+    {Role::UnwrapMethod, "Unwrap", AutoArg, NoFlags, Go, ""},
+    {Role::TupleElement, "::std::get", AutoArg, NoFlags, Std, "get<I>(pair or tuple)"},
+    {Role::TupleElement, "::std::tie", AutoArg, NoFlags, Std, "tie(ctx, cancel) = ..."},
     {Role::ScopeGuardFactory, "::absl::MakeCleanup", AutoArg, NoFlags, Guards, ""},
     {Role::ScopeGuardFactory, "::gsl::finally", AutoArg, NoFlags, Guards, ""},
     {Role::ScopeGuardFactory, "::folly::makeGuard", AutoArg, NoFlags, Guards, ""},

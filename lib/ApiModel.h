@@ -81,6 +81,9 @@ enum class Role : unsigned char {
   AssertionMacro,   ///< a test assertion that returns on failure
   SelectDefault,    ///< the "default" case of a Go-style select
   ReadyStatus,      ///< a readiness check's result that means "ready"
+  // --- Added for context-lost-cancel (kept after the others: additive).
+  UnwrapMethod,     ///< yields the value a result wrapper holds: value(), *
+  TupleElement,     ///< element access of a tuple-like: get<I>(t), tie(a, b)
   NumRoles
 };
 
