@@ -6,7 +6,8 @@
 //  - the scope requests cancellation itself before it (it is the stop path,
 //    waiting for the cancelled work);
 //  - it is a sleep in a loop that observes the token on every iteration;
-//  - a readiness test of the same object guards it (lib/ReadinessGuard.h);
+//  - a readiness test of the same object guards it, or a null test of
+//    every token of the scope does (lib/ReadinessGuard.h);
 //  - the stop path wakes the object it waits on (lib/StopWakers.h).
 //
 //===----------------------------------------------------------------------===//
@@ -160,6 +161,15 @@ void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
     if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
         Reported.contains(Loc))
       continue;
+    if (!Guards)
+      Guards = std::make_unique<ReadinessGuards>(S.Function, S.Body, Ctx,
+                                                 model());
+    // Where every token of the scope is null (`if (!ctx) sleep_for(d);`),
+    // there is no cancellation to observe.
+    if (Cancellable && llvm::all_of(S.Tokens, [&](const ScopeToken &T) {
+          return Guards->isGuarded(C.Call, T.Decl);
+        }))
+      continue;
     if (B->Kind == BlockingKind::Select) {
       if (selectObservesCancellation(C.Call, model()))
         continue;
@@ -171,9 +181,6 @@ void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
                                    C.InnermostLoop, S.Tokens, model()))
           continue;
       } else if (B->Object) {
-        if (!Guards)
-          Guards = std::make_unique<ReadinessGuards>(S.Function, S.Body, Ctx,
-                                                     model());
         if (Guards->isGuarded(C.Call, B->Object))
           continue;
         if (wokenOnStop(S, B->Object))

@@ -70,11 +70,39 @@ const ValueDecl *statusOf(const Expr *E, const ApiModel &M, unsigned Depth) {
   return nullptr;
 }
 
+bool isNullLiteral(const Expr *E) {
+  E = strip(E);
+  return E && (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E) ||
+               (isa<IntegerLiteral>(E) &&
+                cast<IntegerLiteral>(E)->getValue().isZero()));
+}
+
+/// The local variable or parameter that \p E tests for null when it is
+/// converted to bool: `p` for a raw pointer, `ctx` for a class with an
+/// `operator bool` (`std::shared_ptr`), else null.
+const ValueDecl *nullTested(const Expr *E) {
+  E = strip(E);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()) &&
+        MC->getType()->isBooleanType())
+      E = strip(MC->getImplicitObjectArgument());
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  if (!DRE || !isa<VarDecl>(DRE->getDecl()))
+    return nullptr;
+  QualType T = DRE->getType().getNonReferenceType();
+  if (!T->isPointerType() && !T->isRecordType())
+    return nullptr;
+  return cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+}
+
 std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
                                   unsigned Depth) {
   E = strip(E);
   if (!E || Depth > MaxDepth || E->containsErrors())
     return std::nullopt;
+  // `p` converted to bool: absent (null) when false.
+  if (const ValueDecl *Obj = nullTested(E))
+    return ReadinessTest{Obj, false};
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() != UO_LNot)
       return std::nullopt;
@@ -119,6 +147,16 @@ std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
     }
   }
   if (L && R) {
+    // `p == nullptr`: absent when equal.
+    if (isNullLiteral(L))
+      std::swap(L, R);
+    if (isNullLiteral(R)) {
+      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(L));
+      if (DRE && isa<VarDecl>(DRE->getDecl()))
+        return ReadinessTest{
+            cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl()), Equal};
+      return std::nullopt;
+    }
     if (isReadyStatus(L, M))
       std::swap(L, R);
     if (!isReadyStatus(R, M))
@@ -203,6 +241,10 @@ bool ReadinessGuards::isGuarded(const Expr *Call, const ValueDecl *Object) {
         if (M.matchCall(CE, Role::ReadinessCheck))
           if (const ValueDecl *D = objectDecl(callObject(CE)))
             Tested.insert(D);
+      if (const auto *If = dyn_cast<IfStmt>(S))
+        if (const auto *Cond = If->getCond())
+          if (std::optional<ReadinessTest> T = readinessTest(Cond, M))
+            Tested.insert(T->Object);
       for (const Stmt *C : S->children())
         Stack.push_back(C);
     }

@@ -11,6 +11,10 @@
 // "ready" when compared equal to a Role::ReadyStatus enumerator.  A local
 // variable initialised with such a call or test counts as the test.
 //
+// A null test of a pointer or pointer-like variable (`!ctx`, `ctx`,
+// `ctx == nullptr`, `p != NULL`) is read the same way, "absent" standing
+// for "ready": a wait where the scope's token is null cannot observe it.
+//
 // A call on object X is guarded when every path to it goes through the
 // "ready" edge of a test of X: the edge's target has the test as its only
 // predecessor and dominates the call (Clang's CFG and its dominator tree).
@@ -52,7 +56,8 @@ struct ReadinessTest {
 /// `f.wait_for(0s) == ready`, `status != ready` with
 /// `auto status = f.wait_for(d)`, `ready` with `bool ready = <test>`;
 /// `A && B` when A or B says "ready" when true, `A || B` when one says
-/// "ready" when false.
+/// "ready" when false; and null tests, "absent" standing for "ready":
+/// `!p`, `p` (absent when false), `p == nullptr`, `p != nullptr`.
 std::optional<ReadinessTest> readinessTest(const clang::Expr *Cond,
                                            const ApiModel &M);
 

@@ -88,6 +88,49 @@ void byReference(gocxx::context::Context &ctx, gocxx::Chan<int> &in) {
   // CHECK-MESSAGES: :[[@LINE-3]]:43: note: context 'ctx' declared here
 }
 
+// Where the context is null there is nothing to observe (gocxx's own
+// SleepWithContext: `if (!ctx) { sleep_for(d); return; }`).
+void withoutContext(gocxx::context::ContextPtr ctx, gocxx::Chan<int> &in) {
+  if (!ctx) {
+    in.Recv();
+    return;
+  }
+  if (ctx == nullptr)
+    in.Recv();
+  // Where the context is there: reported.
+  if (ctx)
+    in.Recv();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'Recv' blocks without observing cancellation of 'ctx'; select on it and on 'ctx->Done()'
+  // CHECK-MESSAGES: :[[@LINE-11]]:48: note: context 'ctx' declared here
+  // Past `if (ctx) return;` the context is null.
+  if (ctx != nullptr)
+    return;
+  in.Recv();
+}
+void rawContext(gocxx::context::Context *ctx, gocxx::Chan<int> &in) {
+  if (nullptr == ctx)
+    in.Recv();
+  if (!ctx)
+    return;
+  in.Recv();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'Recv' blocks without observing cancellation of 'ctx'; select on it and on 'ctx->Done()'
+  // CHECK-MESSAGES: :[[@LINE-7]]:42: note: context 'ctx' declared here
+}
+
+// Only where every token is null; a null test of some other pointer does
+// not excuse the wait.
+void twoTokens(gocxx::context::ContextPtr ctx, std::stop_token st,
+               gocxx::Chan<int> *in) {
+  if (!ctx)
+    in->Recv();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Recv' blocks without observing cancellation of 'ctx'; select on it and on 'ctx->Done()'
+  // CHECK-MESSAGES: :[[@LINE-5]]:43: note: context 'ctx' declared here
+  if (in != nullptr)
+    in->Recv();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Recv' blocks without observing cancellation of 'ctx'; select on it and on 'ctx->Done()'
+  // CHECK-MESSAGES: :[[@LINE-9]]:43: note: context 'ctx' declared here
+}
+
 // A cancel handle is not a token.
 void cancelOnly(gocxx::context::CancelFunc cancel, gocxx::Chan<int> &in) {
   in.Recv();
