@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/StoredContextCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Config/llvm-config.h"
@@ -68,7 +69,9 @@ VersionGuard Guard;
 
 class ContextTidyModule : public ClangTidyModule {
 public:
-  void addCheckFactories(ClangTidyCheckFactories &Factories) override {}
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<StoredContextCheck>("context-stored-context");
+  }
 };
 
 } // namespace

@@ -35,6 +35,7 @@ constexpr RoleInfo Roles[] = {
     {Role::ContainerType, "container", "holds elements of its template arguments"},
     {Role::DurationType, "duration", "a duration <Rep, Period>"},
     {Role::TimePointType, "time_point", "a point in time <Clock, Duration>"},
+    {Role::NeverCancelledTag, "never_cancelled_tag", "a constructor argument of this type makes a token or source that can never be cancelled"},
     {Role::CancelFactory, "cancel_factory", "returns a cancel handle that must be called"},
     {Role::ReleaseMethod, "release", "requests cancellation of a source"},
     {Role::ScopeGuardFactory, "scope_guard_factory", "returns a scope guard"},
@@ -156,6 +157,7 @@ constexpr Row BuiltinRows[] = {
     {Role::ContainerType, "::folly::(fbvector|small_vector|F14.*|sorted_vector_.*)", AutoArg, NoFlags, Cont, ""},
     {Role::DurationType, "::std::chrono::duration", AutoArg, NoFlags, Std, ""},
     {Role::TimePointType, "::std::chrono::time_point", AutoArg, NoFlags, Std, ""},
+    {Role::NeverCancelledTag, "::std::nostopstate_t", AutoArg, NoFlags, Std, "std::stop_source(std::nostopstate)"},
 
     // ---- Cancel handles and releases -----------------------------------
     {Role::CancelFactory, "WithCancel", AutoArg, NoFlags, Go, "Go naming"},
@@ -343,7 +345,7 @@ constexpr Row BuiltinRows[] = {
     {Role::DurationCast, "::std::chrono::time_point_cast", AutoArg, NoFlags, Std, ""},
 };
 
-bool isTypeRole(Role R) { return R <= Role::TimePointType; }
+bool isTypeRole(Role R) { return R <= Role::NeverCancelledTag; }
 
 /// Roles whose classes are inherited: a class derived from a context (or
 /// token, source, ...) is one.
