@@ -34,14 +34,12 @@ std::string plural(ContextKind K) { return contextKindName(K).str() + "s"; }
 
 /// The declaration a note can point at for the context-like type \p T: its
 /// typedef (a port's CancelFunc) or its class.
-SourceLocation typeDeclLocation(QualType T) {
+const NamedDecl *typeDecl(QualType T) {
   if (T.isNull())
-    return SourceLocation();
+    return nullptr;
   if (const auto *TT = T->getAs<TypedefType>())
-    return TT->getDecl()->getLocation();
-  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-    return RD->getLocation();
-  return SourceLocation();
+    return TT->getDecl();
+  return T->getAsCXXRecordDecl();
 }
 
 /// A value expression, and what it was converted from: an argument of type
@@ -175,8 +173,7 @@ void StoredContextCheck::fillNotes(const DeclaratorDecl *D,
       return;
     }
   }
-  F.TypeDeclLoc = typeDeclLocation(C.Found);
-  F.TypeName = C.Found.getAsString(D->getASTContext().getPrintingPolicy());
+  F.TypeDecl = typeDecl(C.Found);
 }
 
 bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
@@ -194,7 +191,7 @@ bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
       F.What = Finding::ValueMap;
       F.Kind = C->Kind;
       unsigned Handle = storedHandleIndex(*C, model(), 1);
-      if (Handle > 1)
+      if (isNestedHandle(*C, Handle, 1))
         fillNotes(D, *C, Handle, F);
       return true;
     }
@@ -215,7 +212,7 @@ bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
     return false;
   F.Kind = C->Kind;
   unsigned Handle = storedHandleIndex(*C, model(), 0);
-  if (Handle > 0)
+  if (isNestedHandle(*C, Handle, 0))
     fillNotes(D, *C, Handle, F);
   return true;
 }
@@ -385,10 +382,10 @@ void StoredContextCheck::emit(const Finding &F) {
   if (F.NestedLoc.isValid())
     diag(F.NestedLoc, "the %0 type is nested here", DiagnosticIDs::Note)
         << Kind;
-  else if (F.TypeDeclLoc.isValid())
-    diag(F.TypeDeclLoc, "the %0 type '%1' is declared here",
+  else if (F.TypeDecl)
+    diag(F.TypeDecl->getLocation(), "the %0 type %1 is declared here",
          DiagnosticIDs::Note)
-        << Kind << F.TypeName;
+        << Kind << F.TypeDecl;
 }
 
 void StoredContextCheck::onEndOfTranslationUnit() {

@@ -42,8 +42,7 @@ private:
     SourceLocation Loc;       ///< the warning
     bool Nested = false;      ///< the context-like type is inside another
     SourceLocation NestedLoc; ///< where it is written, if it is
-    SourceLocation TypeDeclLoc;   ///< else: the context-like type's declaration
-    std::string TypeName;         ///< its name, for that note
+    const NamedDecl *TypeDecl = nullptr; ///< else: the context-like type
     SourceLocation DeclaredLoc;   ///< an instantiation: the template's declaration
     QualType InstantiatedType;    ///< its type in the instantiation
     const VarDecl *Var = nullptr; ///< canonical; for the never-cancelled case

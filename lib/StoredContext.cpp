@@ -20,6 +20,11 @@ namespace {
 const Expr *skipWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    // T(x) with one argument is a functional cast around the construction.
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Next))
+      if (FC->getCastKind() == CK_ConstructorConversion ||
+          FC->getCastKind() == CK_NoOp)
+        Next = FC->getSubExpr();
     if (Next == E)
       return E;
     E = Next;
@@ -278,19 +283,39 @@ TypeLoc findPathTypeLoc(TypeLoc TL, const Containment &C, unsigned Target) {
       return TypeLoc();
     }
     auto S = TL.getAs<TemplateSpecializationTypeLoc>();
-    if (!S || S.getTypePtr()->isTypeAlias())
+    if (!S)
       return TypeLoc();
-    // The Next-th type argument as written.
     TypeLoc Arg;
-    int N = 0;
-    for (unsigned A = 0; A < S.getNumArgs(); ++A) {
-      const TemplateArgumentLoc &AL = S.getArgLoc(A);
-      if (AL.getArgument().getKind() != TemplateArgument::Type)
-        continue;
-      if (N++ == Next) {
-        if (const TypeSourceInfo *TSI = AL.getTypeSourceInfo())
+    if (S.getTypePtr()->isTypeAlias()) {
+      // The walk went through the aliased type; the alias's own arguments
+      // are in another order.  Take the one argument of the same type.
+      QualType Want = C.Path[I + 1].getCanonicalType();
+      unsigned Matches = 0;
+      for (unsigned A = 0; A < S.getNumArgs(); ++A) {
+        const TemplateArgumentLoc &AL = S.getArgLoc(A);
+        const TypeSourceInfo *TSI = AL.getTypeSourceInfo();
+        if (AL.getArgument().getKind() != TemplateArgument::Type || !TSI)
+          continue;
+        if (TSI->getType().getNonReferenceType().getUnqualifiedType()
+                .getCanonicalType() == Want) {
           Arg = TSI->getTypeLoc();
-        break;
+          ++Matches;
+        }
+      }
+      if (Matches != 1)
+        return TypeLoc();
+    } else {
+      // The Next-th type argument as written.
+      int N = 0;
+      for (unsigned A = 0; A < S.getNumArgs(); ++A) {
+        const TemplateArgumentLoc &AL = S.getArgLoc(A);
+        if (AL.getArgument().getKind() != TemplateArgument::Type)
+          continue;
+        if (N++ == Next) {
+          if (const TypeSourceInfo *TSI = AL.getTypeSourceInfo())
+            Arg = TSI->getTypeLoc();
+          break;
+        }
       }
     }
     if (Arg.isNull())
@@ -307,6 +332,13 @@ unsigned storedHandleIndex(const Containment &C, const ApiModel &M,
     if (classifyReferent(C.Path[I], M) != ContextKind::None)
       return I;
   return C.Path.empty() ? 0 : C.Path.size() - 1;
+}
+
+bool isNestedHandle(const Containment &C, unsigned Handle, unsigned From) {
+  for (unsigned I = From; I < Handle && I < C.Path.size(); ++I)
+    if (!C.Path[I]->isArrayType())
+      return true;
+  return false;
 }
 
 } // namespace context_tidy

@@ -95,6 +95,11 @@ clang::TypeLoc findPathTypeLoc(clang::TypeLoc TL, const Containment &C,
 unsigned storedHandleIndex(const Containment &C, const ApiModel &M,
                            unsigned From = 0);
 
+/// Whether the handle at C.Path[Handle] is inside another type than the
+/// one at C.Path[From]: arrays do not count (an array of sources stores
+/// sources as plainly as one variable does).
+bool isNestedHandle(const Containment &C, unsigned Handle, unsigned From = 0);
+
 } // namespace context_tidy
 
 #endif // CONTEXT_TIDY_LIB_STOREDCONTEXT_H
