@@ -75,8 +75,11 @@ def main():
     parser.add_argument("checks")
     parser.add_argument("temp")
     args, extra = parser.parse_known_args()
-    if extra and extra[0] == "--":
-        extra = extra[1:]
+    # Whether argparse swallows the first "--" depends on the Python
+    # version: take what follows the first "--" of the command line itself.
+    argv = sys.argv[1:]
+    if "--" in argv:
+        extra = argv[argv.index("--") + 1:]
     tidy_args, compiler_args = split_args(extra)
     if compiler_args is None:
         compiler_args = []
@@ -111,6 +114,9 @@ def main():
              result.stdout + result.stderr)
     lines = [l for l in result.stdout.splitlines()
              if DIAG.match(l) and not APPLIED.search(l)]
+    if result.returncode != 0 and not lines:
+        fail("clang-tidy failed (exit status %d) without a diagnostic" %
+             result.returncode, result.stdout + result.stderr)
     diagnostics = "\n".join(lines) + "\n"
     messages_file = args.temp + ".msg"
     with open(messages_file, "w", encoding="utf-8") as f:
