@@ -87,9 +87,9 @@ bool StoredContextCheck::boolOption(StringRef CheckName, StringRef Name,
     return true;
   if (Lower == "false" || Lower == "0")
     return false;
-  configurationDiag("invalid configuration value '%0' for option '%1' of %2; "
-                    "expected a boolean")
-      << Value << Name << CheckName;
+  configurationDiag("%0: invalid value '%1' for option '%2'; expected true "
+                    "or false; using %3")
+      << CheckName << Value << Name << (Default ? "true" : "false");
   return Default;
 }
 
@@ -383,9 +383,9 @@ void StoredContextCheck::emit(const Finding &F) {
     diag(F.NestedLoc, "the %0 type is nested here", DiagnosticIDs::Note)
         << Kind;
   else if (F.TypeDecl)
-    diag(F.TypeDecl->getLocation(), "the %0 type %1 is declared here",
+    diag(F.TypeDecl->getLocation(), "the %0 type '%1' is declared here",
          DiagnosticIDs::Note)
-        << Kind << F.TypeDecl;
+        << Kind << F.TypeDecl->getQualifiedNameAsString();
 }
 
 void StoredContextCheck::onEndOfTranslationUnit() {
