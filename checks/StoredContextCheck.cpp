@@ -4,8 +4,10 @@
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
@@ -123,6 +125,29 @@ void StoredContextCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(varDecl(unless(parmVarDecl())).bind("var"), this);
   Finder->addMatcher(fieldDecl().bind("field"), this);
   Finder->addMatcher(callExpr().bind("call"), this);
+  // Uses of file-local globals: one only root-context functions use is
+  // their root.
+  Finder->addMatcher(
+      declRefExpr(to(varDecl(hasGlobalStorage()).bind("used"))).bind("use"),
+      this);
+  // Cancellations of variables with static storage: one a signal handler
+  // cancels is the process's shutdown switch, not a request's.
+  // Erasures from maps: a map of sources that entries leave is a registry
+  // of in-flight work.
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          on(ignoringParenImpCasts(
+              anyOf(declRefExpr(to(varDecl().bind("erasedVar"))),
+                    memberExpr(member(fieldDecl().bind("erasedField")))))))
+          .bind("eraseCall"),
+      this);
+  auto Released = ignoringParenImpCasts(
+      declRefExpr(to(varDecl(hasGlobalStorage()).bind("released"))));
+  Finder->addMatcher(cxxMemberCallExpr(on(Released)).bind("releaseCall"), this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                                         hasArgument(0, Released))
+                         .bind("releaseCall"),
+                     this);
   if (!AllowNeverCancelled)
     return;
   // Writes to variables with static storage: a never-cancelled token that
@@ -149,12 +174,39 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &Result) {
     Written.insert(W->getCanonicalDecl());
     return;
   }
+  if (const auto *U = Result.Nodes.getNodeAs<VarDecl>("used")) {
+    auto It = PendingStatic.find(U->getCanonicalDecl());
+    if (It == PendingStatic.end() || !It->second.FileLocal ||
+        It->second.UsedOutside)
+      return;
+    It->second.Used = true;
+    if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("use"))
+      if (!usedInExemptFunction(Ref, It->first, *Result.Context))
+        It->second.UsedOutside = true;
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("eraseCall")) {
+    if (!model().matchCall(Call, Role::EraseMethod))
+      return;
+    if (const auto *V = Result.Nodes.getNodeAs<VarDecl>("erasedVar"))
+      Erased.insert(V->getCanonicalDecl());
+    if (const auto *F = Result.Nodes.getNodeAs<FieldDecl>("erasedField")) {
+      const DeclaratorDecl *Pattern = instantiatedFrom(F);
+      Erased.insert(Pattern ? Pattern : F);
+    }
+    return;
+  }
+  if (const auto *R = Result.Nodes.getNodeAs<VarDecl>("released")) {
+    if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("releaseCall"))
+      noteRelease(R, Call, *Result.Context);
+    return;
+  }
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var"))
     checkVar(VD, *Result.Context);
   else if (const auto *FD = Result.Nodes.getNodeAs<FieldDecl>("field"))
     checkField(FD, *Result.Context);
   else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
-    checkWithValue(Call, *Result.Context);
+    checkCall(Call, *Result.Context);
 }
 
 bool StoredContextCheck::inSystemHeader(SourceLocation Loc,
@@ -257,6 +309,10 @@ void StoredContextCheck::checkVar(const VarDecl *VD, ASTContext &Ctx) {
     Finding Ignored;
     if (!Pattern || analyze(Pattern, Ignored))
       return;
+    // A generic function holding a T in an automatic variable decides
+    // nothing about storage; static storage is static for every T.
+    if (F.Storage == StorageKind::None)
+      return;
     F.Loc = instantiationPoint(VD);
     if (inSystemHeader(F.Loc, SM))
       return;
@@ -265,13 +321,49 @@ void StoredContextCheck::checkVar(const VarDecl *VD, ASTContext &Ctx) {
   }
   if (VD->isStaticLocal() && isExemptFunctionContext(VD))
     return;
-  if (AllowNeverCancelled && F.What == Finding::Static &&
-      hasNeverCancelledInitializer(VD, model())) {
-    if (!VD->getType().isConstQualified())
-      NeverCancelled.push_back(F); // reported only if written later
+  if (F.What != Finding::Static) {
+    report(F.Var, F);
     return;
   }
-  emit(F);
+  // Static storage: decided at the end of the translation unit.
+  Pending P;
+  P.F = F;
+  P.NeverCancelled =
+      AllowNeverCancelled && hasNeverCancelledInitializer(VD, model());
+  if (P.NeverCancelled && VD->getType().isConstQualified())
+    return;
+  // A file-local global that only root-context functions use is the
+  // library's root, kept outside the function (pygolang's _background).
+  // Its linkage makes this translation unit see every use.
+  P.FileLocal = F.Storage == StorageKind::Global &&
+                !VD->isExternallyVisible() && !F.DeclaredLoc.isValid();
+  PendingStatic.try_emplace(F.Var, std::move(P));
+}
+
+bool StoredContextCheck::usedInExemptFunction(const DeclRefExpr *Ref,
+                                              const VarDecl *Var,
+                                              ASTContext &Ctx) const {
+  DynTypedNode Node = DynTypedNode::create(*Ref);
+  for (unsigned Guard = 0; Guard < 256; ++Guard) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (const auto *FD = Node.get<FunctionDecl>()) {
+      if (isRootContextFunction(FD, model()) || isAllowedName(FD))
+        return true;
+      if (!isLambdaCallOperator(FD))
+        return false;
+    } else if (const auto *V = Node.get<VarDecl>()) {
+      if (V->getCanonicalDecl() == Var)
+        return true; // its own initializer
+      if (!V->isLocalVarDeclOrParm())
+        return false; // another global's initializer
+    } else if (Node.get<TranslationUnitDecl>() || Node.get<NamespaceDecl>()) {
+      return false;
+    }
+  }
+  return false;
 }
 
 void StoredContextCheck::checkField(const FieldDecl *FD, ASTContext &Ctx) {
@@ -288,38 +380,121 @@ void StoredContextCheck::checkField(const FieldDecl *FD, ASTContext &Ctx) {
     return;
   F.Name = FD->getNameAsString();
   F.Loc = FD->getLocation();
-  if (isInTemplateInstantiation(FD)) {
-    const DeclaratorDecl *Pattern = instantiatedFrom(FD);
-    Finding Ignored;
-    if (!Pattern || analyze(Pattern, Ignored))
-      return;
-    F.Loc = instantiationPoint(FD);
-    if (inSystemHeader(F.Loc, SM))
-      return;
-    F.DeclaredLoc = FD->getLocation();
-    F.InstantiatedType = FD->getType();
+  // A member whose context type comes from a template argument belongs to a
+  // generic class (a Result<T>, a Cache<V>): the class does not decide to
+  // store contexts, its user does.  Only what the template itself names is
+  // reported, at the template, once.
+  if (isInTemplateInstantiation(FD))
+    return;
+  report(FD, F);
+}
+
+void StoredContextCheck::report(const Decl *D, const Finding &F) {
+  if (F.What == Finding::ValueMap && (F.Kind == ContextKind::Source ||
+                                      F.Kind == ContextKind::CancelHandle)) {
+    PendingMaps.try_emplace(D, F);
+    return;
   }
   emit(F);
 }
 
-void StoredContextCheck::checkWithValue(const CallExpr *Call,
-                                        ASTContext &Ctx) {
+void StoredContextCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
   if (isa<CXXOperatorCallExpr>(Call) || Call->containsErrors())
-    return;
-  const ApiEntry *E = model().matchCall(Call, Role::WithValue);
-  if (!E)
     return;
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return;
+  if (const ApiEntry *E = model().matchCall(Call, Role::WithValue)) {
+    checkWithValue(Call, *E, Ctx);
+    return;
+  }
+  if (const ApiEntry *E =
+          model().matchCall(Call, Role::SignalHandlerRegistration)) {
+    llvm::SmallVector<const Expr *, 4> Args(Call->arguments().begin(),
+                                            Call->arguments().end());
+    int Index = model().argumentIndex(*E, FD, Args);
+    if (Index >= 0)
+      noteSignalHandler(Args[Index]);
+  }
+}
+
+void StoredContextCheck::noteSignalHandler(const Expr *Handler) {
+  for (unsigned Depth = 0; Handler && Depth < 8; ++Depth) {
+    Handler = Handler->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Handler)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        SignalHandlers.insert(FD->getCanonicalDecl());
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Handler)) {
+      if (const CXXMethodDecl *Op = Lambda->getCallOperator())
+        SignalHandlers.insert(Op->getCanonicalDecl());
+      return;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(Handler)) {
+      if (U->getOpcode() != UO_AddrOf)
+        return;
+      Handler = U->getSubExpr();
+    } else if (const auto *Cast = dyn_cast<CastExpr>(Handler)) {
+      Handler = Cast->getSubExpr();
+    } else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Handler)) {
+      Handler = MT->getSubExpr();
+    } else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(Handler)) {
+      Handler = BT->getSubExpr();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Handler)) {
+      if (CE->getNumArgs() != 1)
+        return;
+      Handler = CE->getArg(0);
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Handler)) {
+      // A captureless lambda converted to a function pointer.
+      if (!isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+        return;
+      Handler = MC->getImplicitObjectArgument();
+    } else {
+      return;
+    }
+  }
+}
+
+void StoredContextCheck::noteRelease(const VarDecl *Var, const CallExpr *Call,
+                                     ASTContext &Ctx) {
+  auto It = PendingStatic.find(Var->getCanonicalDecl());
+  if (It == PendingStatic.end())
+    return;
+  Pending &P = It->second;
+  bool Cancels = model().matchCall(Call, Role::ReleaseMethod) != nullptr ||
+                 (isa<CXXOperatorCallExpr>(Call) &&
+                  P.F.Kind == ContextKind::CancelHandle);
+  if (!Cancels)
+    return;
+  // Every function the call is in: a lambda's call operator and the
+  // functions around it.
+  DynTypedNode Node = DynTypedNode::create(*Call);
+  for (unsigned Guard = 0; Guard < 256; ++Guard) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return;
+    Node = Parents[0];
+    if (const auto *FD = Node.get<FunctionDecl>())
+      P.ReleasedIn.push_back(FD->getCanonicalDecl());
+    else if (const auto *Lambda = Node.get<LambdaExpr>())
+      P.ReleasedIn.push_back(Lambda->getCallOperator()->getCanonicalDecl());
+    else if (Node.get<TranslationUnitDecl>())
+      return;
+  }
+}
+
+void StoredContextCheck::checkWithValue(const CallExpr *Call,
+                                        const ApiEntry &E, ASTContext &Ctx) {
+  const FunctionDecl *FD = Call->getDirectCallee();
   // A built-in name pattern (WithValue in any scope) counts only for a
   // function that makes a context.
-  if (E->From != Profile::User &&
+  if (E.From != Profile::User &&
       classifyReferent(FD->getReturnType(), model()) != ContextKind::Context)
     return;
   llvm::SmallVector<const Expr *, 4> Args(Call->arguments().begin(),
                                           Call->arguments().end());
-  int Index = model().argumentIndex(*E, FD, Args);
+  int Index = model().argumentIndex(E, FD, Args);
   if (Index < 0)
     return;
   const Expr *Value = Args[Index];
@@ -389,10 +564,28 @@ void StoredContextCheck::emit(const Finding &F) {
 }
 
 void StoredContextCheck::onEndOfTranslationUnit() {
-  for (const Finding &F : NeverCancelled)
-    if (Written.count(F.Var))
+  for (const auto &[Var, P] : PendingStatic) {
+    if (P.NeverCancelled && !Written.count(Var))
+      continue;
+    if (P.FileLocal && P.Used && !P.UsedOutside)
+      continue;
+    if (llvm::any_of(P.ReleasedIn, [&](const FunctionDecl *FD) {
+          return SignalHandlers.count(FD) != 0;
+        }))
+      continue; // the process's shutdown switch
+    emit(P.F);
+  }
+  // A map of sources or cancel handles that entries are erased from is a
+  // registry of in-flight work: each canceller leaves with its work.  A map
+  // of contexts is reported either way: whoever reads it picks a context up
+  // instead of being handed one.
+  for (const auto &[D, F] : PendingMaps)
+    if (!Erased.count(D))
       emit(F);
-  NeverCancelled.clear();
+  PendingStatic.clear();
+  PendingMaps.clear();
+  Erased.clear();
+  SignalHandlers.clear();
   Written.clear();
   Reported.clear();
   model().clearCaches();

@@ -17,8 +17,8 @@
 #include "lib/StoredContext.h"
 #include "lib/TypeClassifier.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 #include <string>
-#include <vector>
 
 namespace clang::tidy::context {
 
@@ -35,7 +35,8 @@ private:
 
   /// One thing to report.
   struct Finding {
-    enum WhatKind { Static, ValueMap, Member, ContextValue } What = Static;
+    enum WhatKind : unsigned char { Static, ValueMap, Member, ContextValue };
+    WhatKind What = Static;
     std::string Name;
     context_tidy::StorageKind Storage = context_tidy::StorageKind::None;
     context_tidy::ContextKind Kind = context_tidy::ContextKind::None;
@@ -50,12 +51,21 @@ private:
 
   void checkVar(const VarDecl *VD, ASTContext &Ctx);
   void checkField(const FieldDecl *FD, ASTContext &Ctx);
-  void checkWithValue(const CallExpr *Call, ASTContext &Ctx);
+  void checkCall(const CallExpr *Call, ASTContext &Ctx);
+  void checkWithValue(const CallExpr *Call, const context_tidy::ApiEntry &E,
+                      ASTContext &Ctx);
+  void noteSignalHandler(const Expr *Handler);
+  void noteRelease(const VarDecl *Var, const CallExpr *Call, ASTContext &Ctx);
+  /// Reports \p F now, or later for what the rest of the translation unit
+  /// decides (a map of cancellers that is erased from is a registry).
+  void report(const Decl *D, const Finding &F);
   /// What \p D stores, as a finding without a location; false if nothing.
   bool analyze(const DeclaratorDecl *D, Finding &F) const;
   void fillNotes(const DeclaratorDecl *D, const context_tidy::Containment &C,
                  unsigned Target, Finding &F) const;
   bool isExemptFunctionContext(const VarDecl *VD) const;
+  bool usedInExemptFunction(const DeclRefExpr *Ref, const VarDecl *Var,
+                            ASTContext &Ctx) const;
   bool isAllowedName(const FunctionDecl *FD) const;
   bool inSystemHeader(SourceLocation Loc, const SourceManager &SM) const;
   void emit(const Finding &F);
@@ -67,8 +77,27 @@ private:
 
   // Per translation unit.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
-  std::vector<Finding> NeverCancelled; ///< exempt unless written
+  /// A variable with static storage that stores a context: decided at the
+  /// end of the translation unit, when its uses are known.
+  struct Pending {
+    Finding F;
+    /// Never cancelled as initialized: exempt unless written later.
+    bool NeverCancelled = false;
+    /// File-local: exempt if only root-context functions use it.
+    bool FileLocal = false;
+    bool Used = false;
+    bool UsedOutside = false;
+    /// The functions (and enclosing functions) that cancel it.
+    llvm::SmallVector<const FunctionDecl *, 2> ReleasedIn;
+  };
+  llvm::MapVector<const VarDecl *, Pending> PendingStatic;
   llvm::DenseSet<const VarDecl *> Written;
+  /// Functions registered as signal handlers (and lambdas so passed).
+  llvm::DenseSet<const FunctionDecl *> SignalHandlers;
+  /// Maps of sources or cancel handles: reported unless entries are erased
+  /// from them (a registry of in-flight work).
+  llvm::MapVector<const Decl *, Finding> PendingMaps;
+  llvm::DenseSet<const Decl *> Erased;
 };
 
 } // namespace clang::tidy::context

@@ -53,6 +53,8 @@ constexpr RoleInfo Roles[] = {
     {Role::DoneMethod, "done", "a context's done channel"},
     {Role::ClockNow, "clock_now", "the current time of a clock"},
     {Role::DurationCast, "duration_cast", "converts a duration or time point, possibly truncating"},
+    {Role::SignalHandlerRegistration, "signal_handler_registration", "registers a function run when the process receives a signal"},
+    {Role::EraseMethod, "erase", "removes entries from a container"},
     {Role::ScopeGuardMacro, "scope_guard_macro", "a macro that runs a block at scope exit"},
     {Role::AssertionMacro, "assertion_macro", "a test assertion that leaves the function when it fails"},
     {Role::SelectDefault, "select_default", "the default case of a Go-style select"},
@@ -347,6 +349,15 @@ constexpr Row BuiltinRows[] = {
     {Role::DurationCast, "::std::chrono::round", AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::ceil", AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::time_point_cast", AutoArg, NoFlags, Std, ""},
+    {Role::SignalHandlerRegistration, "::signal", 1, NoFlags, Std, "also std::signal (a using-declaration)"},
+    {Role::SignalHandlerRegistration, "::sigset", 1, NoFlags, Std, ""},
+    {Role::SignalHandlerRegistration, "::bsd_signal", 1, NoFlags, Std, ""},
+    {Role::SignalHandlerRegistration, "::SetConsoleCtrlHandler", 0, NoFlags, Std, "Windows"},
+    {Role::SignalHandlerRegistration, "::asio::basic_signal_set::async_wait", 0, NoFlags, Asio, ""},
+    {Role::SignalHandlerRegistration, "::boost::asio::basic_signal_set::async_wait", 0, NoFlags, Asio, ""},
+    {Role::EraseMethod, "erase", AutoArg, NoFlags, Cont, "on any class"},
+    {Role::EraseMethod, "extract", AutoArg, NoFlags, Cont, ""},
+    {Role::EraseMethod, "unsafe_erase", AutoArg, NoFlags, Cont, "oneTBB"},
 };
 
 bool isTypeRole(Role R) { return R <= Role::NeverCancelledTag; }

@@ -78,6 +78,8 @@ enum class Role : unsigned char {
   DoneMethod,       ///< a context's Done() channel
   ClockNow,         ///< Clock::now()
   DurationCast,     ///< converts durations, possibly truncating
+  SignalHandlerRegistration, ///< registers a function run on a signal (Arg)
+  EraseMethod,      ///< removes entries from a container: erase, extract
   // --- Macros and other plain names.
   ScopeGuardMacro,  ///< SCOPE_EXIT { ... }, BOOST_SCOPE_EXIT
   AssertionMacro,   ///< a test assertion that returns on failure

@@ -8,6 +8,7 @@
 // variables that can never be cancelled (while AllowNeverCancelled is on).
 #include <folly/CancellationToken.h>
 #include <gocxx/context.h>
+#include <csignal>
 #include <memory>
 #include <stop_token>
 
@@ -113,3 +114,33 @@ void start(std::stop_source &s, std::stop_token other, ContextPtr request) {
   std::swap(g_swapped, other);
   g_replaced = request;
 }
+
+// --- The process's shutdown switch: a global a signal handler cancels
+// belongs to the process, not to a request.
+std::stop_source g_shutdown;
+extern "C" void onSignal(int) { g_shutdown.request_stop(); }
+gocxx::context::CancelFunc g_cancelAll;
+void onTerminate(int) { g_cancelAll(); }
+namespace {
+folly::CancellationSource g_interrupt;
+}
+void installHandlers() {
+  std::signal(SIGINT, onSignal);
+  signal(SIGTERM, &onTerminate);
+  std::signal(SIGHUP, [](int) { g_interrupt.requestCancellation(); });
+}
+
+// Cancelled, but not by a signal handler: reported.
+std::stop_source g_stopWorkers;
+// CHECK-MESSAGES: :[[@LINE-1]]:18: warning: cancellation source 'g_stopWorkers' is stored in a global variable and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+// CHECK-MESSAGES-ALLOWED: :[[@LINE-2]]:18: warning: cancellation source 'g_stopWorkers' is stored in a global variable and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+// CHECK-MESSAGES-STRICT: :[[@LINE-3]]:18: warning: cancellation source 'g_stopWorkers' is stored in a global variable and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+void stopWorkers() { g_stopWorkers.request_stop(); }
+// A handler that cancels through another function is not followed.
+std::stop_source g_indirect;
+// CHECK-MESSAGES: :[[@LINE-1]]:18: warning: cancellation source 'g_indirect' is stored in a global variable and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+// CHECK-MESSAGES-ALLOWED: :[[@LINE-2]]:18: warning: cancellation source 'g_indirect' is stored in a global variable and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+// CHECK-MESSAGES-STRICT: :[[@LINE-3]]:18: warning: cancellation source 'g_indirect' is stored in a global variable and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+void stopIndirect() { g_indirect.request_stop(); }
+void onQuit(int) { stopIndirect(); }
+void installQuit() { std::signal(SIGQUIT, onQuit); }

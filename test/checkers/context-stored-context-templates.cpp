@@ -7,7 +7,11 @@
 // the declaration in the template (once for all instantiations); when it
 // comes from a template argument, it is the place where the instantiation
 // with the context type was requested (the template-id the user wrote),
-// with a note at the declaration in the template.
+// with a note at the declaration in the template.  That holds for static
+// storage (static data members, static locals, variable templates), which
+// is static for every argument; a generic class's members and a generic
+// function's automatic variables are not reported when the context type
+// comes from the argument.
 #include <gocxx/context.h>
 #include <map>
 #include <stop_token>
@@ -77,21 +81,32 @@ void useCurrent(ContextPtr ctx) {
   current<int> = 4;
 }
 
-// A map member whose mapped type is a template argument (a map rule, so
-// without CheckMembers), and a plain member (CheckMembers only).
+// Members whose context type is a template argument belong to a generic
+// class: Result<ContextPtr> or Cache<ContextPtr> does not decide to store a
+// context, its user does.  Not reported, as a map or as a member.
 template <class V> struct Cache {
   std::map<int, V> entries;
   V last;
 };
 Cache<ContextPtr> contextCache;
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: map 'entries' stores contexts as values; they outlive the requests that own them; pass each context down as a parameter instead [context-stored-context]
-// CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'entries' is declared here with type {{.*}} in this instantiation
-// Two findings at one place: clang-tidy orders them by message.
-// CHECK-MESSAGES-MEMBERS: :[[@LINE-4]]:19: warning: context 'last' is stored in a data member and outlives the request that owns it; pass it down as a parameter [context-stored-context]
-// CHECK-MESSAGES-MEMBERS: :[[@LINE-7]]:5: note: 'last' is declared here with type {{.*}} in this instantiation
-// CHECK-MESSAGES-MEMBERS: :[[@LINE-6]]:19: warning: map 'entries' stores contexts as values; they outlive the requests that own them; pass each context down as a parameter instead [context-stored-context]
-// CHECK-MESSAGES-MEMBERS: :[[@LINE-10]]:20: note: 'entries' is declared here with type {{.*}} in this instantiation
-Cache<int> intCache;
+template <class T> struct Result {
+  T value;
+  bool ok;
+};
+Result<ContextPtr> makeContext();
+Result<ContextPtr> g_result;
+
+// A member the template itself names: reported once, in the template.
+template <class T> struct Job {
+  T payload;
+  std::map<int, std::stop_source> stops;
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: map 'stops' stores cancellation sources as values; they outlive the requests that own them; pass each cancellation source down as a parameter instead [context-stored-context]
+  // CHECK-MESSAGES-MEMBERS: :[[@LINE-2]]:35: warning: map 'stops' stores cancellation sources as values; they outlive the requests that own them; pass each cancellation source down as a parameter instead [context-stored-context]
+  ContextPtr ctx;
+  // CHECK-MESSAGES-MEMBERS: :[[@LINE-1]]:14: warning: context 'ctx' is stored in a data member and outlives the request that owns it; pass it down as a parameter [context-stored-context]
+};
+Job<int> intJob;
+Job<long> longJob;
 
 // An explicit specialization is ordinary code.
 template <> struct Registry<char> {

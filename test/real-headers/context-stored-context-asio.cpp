@@ -23,3 +23,13 @@ void connect(asio::ip::tcp::socket &s) {
 asio::cancellation_slot g_unconnected;
 asio::io_context g_io;
 std::map<int, asio::io_context *> g_contexts;
+
+// A signal emitted by a signal_set's handler is the process's shutdown
+// switch: not reported.
+asio::cancellation_signal g_shutdown;
+void waitForSignals(asio::io_context &io) {
+  static asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([](const asio::error_code &, int) {
+    g_shutdown.emit(asio::cancellation_type::terminal);
+  });
+}
