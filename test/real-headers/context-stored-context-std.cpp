@@ -47,3 +47,16 @@ std::map<std::stop_token, int> g_keyed;
 std::jthread g_worker;
 std::vector<std::jthread> g_pool;
 std::function<void()> g_callback;
+
+// A registry of in-flight work: entries are erased (or extracted) as each
+// job ends, so the map is not reported.  A map of tokens is reported even
+// when erased from.
+std::unordered_map<int, std::stop_source> g_inflight;
+std::map<int, std::stop_source> g_handoff;
+std::unordered_map<int, std::stop_token> g_watchers;
+// CHECK-MESSAGES: :[[@LINE-1]]:42: warning: map 'g_watchers' stores cancellation tokens as values; they outlive the requests that own them; pass each cancellation token down as a parameter instead [context-stored-context]
+void jobDone(int id) {
+  g_inflight.erase(id);
+  auto node = g_handoff.extract(id);
+  g_watchers.erase(id);
+}
