@@ -11,7 +11,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/NonpositiveTimeoutCheck.h"
 #include "checks/StoredContextCheck.h"
+#include "checks/UncancellableWaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Config/llvm-config.h"
@@ -70,7 +72,10 @@ VersionGuard Guard;
 class ContextTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<NonpositiveTimeoutCheck>(
+        "context-nonpositive-timeout");
     Factories.registerCheck<StoredContextCheck>("context-stored-context");
+    Factories.registerCheck<UncancellableWaitCheck>("context-uncancellable-wait");
   }
 };
 

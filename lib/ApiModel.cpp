@@ -58,6 +58,7 @@ constexpr RoleInfo Roles[] = {
     {Role::ScopeGuardMacro, "scope_guard_macro", "a macro that runs a block at scope exit"},
     {Role::AssertionMacro, "assertion_macro", "a test assertion that leaves the function when it fails"},
     {Role::SelectDefault, "select_default", "the default case of a Go-style select"},
+    {Role::ReadyStatus, "ready_status", "a readiness check's result that means ready"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),
@@ -257,6 +258,8 @@ constexpr Row BuiltinRows[] = {
     {Role::ReadinessCheck, "::std::shared_future::wait_until", AutoArg, NoFlags, Std, ""},
     {Role::ReadinessCheck, "::folly::(Semi)?Future::isReady", AutoArg, NoFlags, Folly, ""},
     {Role::ReadinessCheck, "is_ready", AutoArg, NoFlags, Std, "boost::future, experimental futures"},
+    {Role::ReadyStatus, "::std::future_status::ready", AutoArg, NoFlags, Std, "wait_for(0s) == ready"},
+    {Role::ReadyStatus, "::boost::future_status::ready", AutoArg, NoFlags, Std, ""},
     {Role::WakeMethod, "notify_one", AutoArg, NoFlags, Std, "on any class"},
     {Role::WakeMethod, "notify_all", AutoArg, NoFlags, Std, ""},
     {Role::WakeMethod, "release", AutoArg, NoFlags, Std, ""},
@@ -680,6 +683,17 @@ bool ApiModel::matchPlainName(llvm::StringRef Name, Role R) const {
   llvm::SmallVector<unsigned, 2> Hits;
   Tables[static_cast<size_t>(R)].matchUnqualified(Name, Hits);
   return !Hits.empty();
+}
+
+const ApiEntry *ApiModel::matchDecl(const NamedDecl *D, Role R) const {
+  if (!D)
+    return nullptr;
+  if (const ApiEntry *E = annotationEntry(D, R))
+    return E;
+  std::string Last = simpleName(D);
+  if (Last.empty() || !Tables[static_cast<size_t>(R)].mayMatch(Last))
+    return nullptr;
+  return matchQualified(R, Last, qualifiedName(D), nullptr);
 }
 
 int ApiModel::annotatedParameter(const FunctionDecl *FD, Role R) {

@@ -84,6 +84,7 @@ enum class Role : unsigned char {
   ScopeGuardMacro,  ///< SCOPE_EXIT { ... }, BOOST_SCOPE_EXIT
   AssertionMacro,   ///< a test assertion that returns on failure
   SelectDefault,    ///< the "default" case of a Go-style select
+  ReadyStatus,      ///< a readiness check's result that means "ready"
   NumRoles
 };
 
@@ -200,6 +201,10 @@ public:
 
   /// Matches a macro name or another unscoped name.
   bool matchPlainName(llvm::StringRef Name, Role R) const;
+
+  /// Matches any other named declaration (an enumerator, a variable) by its
+  /// qualified name; annotations count.  Null if none.
+  const ApiEntry *matchDecl(const clang::NamedDecl *D, Role R) const;
 
   /// The argument index of \p E for a call to \p FD, resolving AutoArg and
   /// MemberShift, or -1.  \p Args are the call's arguments (without the

@@ -46,3 +46,54 @@ real_headers = {
 for feature, header in real_headers.items():
     if os.path.exists(header):
         config.available_features.add(feature)
+
+# Integration tests (test/standalone/, test/integration/): the standalone
+# executable, the whole-project runner, pre-commit, CMake, the package.
+config.substitutions.append(("%context_tidy", config.context_tidy or "false"))
+config.substitutions.append(
+    ("%run_context_tidy", '"%s" "%s"' % (
+        config.python, os.path.join(config.source_root, "tools", "run-context-tidy"))))
+config.substitutions.append(
+    ("%ctlib", '"%s" "%s"' % (
+        config.python, os.path.join(config.test_source_root, "integration", "ctlib.py"))))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%cpack", config.cpack))
+config.substitutions.append(("%binroot", config.binary_root))
+config.substitutions.append(("%llvm_major", config.llvm_version_major))
+# The project the integration tests take their findings from, and the checks
+# that report them: upstream checks, so the pipelines are tested with real
+# findings whatever context-* checks are registered.  Each such test has a
+# twin over examples/ with context-* that runs once a context-* check is
+# registered (REQUIRES: context-checks).
+config.substitutions.append(
+    ("%demo_project", os.path.join(inputs, "integration", "project")))
+config.substitutions.append(
+    ("%demo_checks", "-*,bugprone-use-after-move,modernize-use-nullptr"))
+if config.context_tidy and os.path.exists(config.context_tidy):
+    config.available_features.add("standalone")
+# pre-commit, vim-ale, node/npm, mmdebstrap: tools/setup.sh installs them
+# (ct_test_packages); the tests that use them fail, not skip, without them.
+
+
+def _registered_context_checks():
+    import subprocess
+    try:
+        out = subprocess.run(
+            [config.clang_tidy, "--load=" + config.plugin,
+             "--checks=-*,context-*", "--list-checks"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            universal_newlines=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [l.strip() for l in out.splitlines() if l.startswith("    context-")]
+
+
+if _registered_context_checks():
+    config.available_features.add("context-checks")
+# The PATH the tests run with, for `env PATH=<dir>:%envpath ...`.
+config.substitutions.append(("%envpath", config.environment["PATH"]))
+# The clean-install test of the .deb (a chroot, ~3 minutes): for the primary
+# LLVM version, or for every version with CONTEXT_TIDY_DEB_CLEAN_INSTALL=all.
+if (config.llvm_version_major == "19" or
+        os.environ.get("CONTEXT_TIDY_DEB_CLEAN_INSTALL") == "all"):
+    config.available_features.add("deb-clean-install")

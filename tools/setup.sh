@@ -14,13 +14,20 @@ ct_log() { printf '[context-tidy] %s\n' "$*" >&2; }
 # The packages a build against LLVM <major> needs.
 ct_build_packages() {
   local v="$1"
-  echo cmake ninja-build g++ python3 libgtest-dev \
+  echo cmake ninja-build g++ python3 python3-yaml libgtest-dev \
     "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" "clang-$v"
 }
 
-# The real API headers the tests compile against.
+# The real API headers the tests compile against, and the tools the
+# integration tests drive (test/integration/): git and pre-commit, Vim with
+# ALE, Emacs with Flycheck, node and npm (SARIF schema validation), dpkg-dev
+# (cpack's dpkg-shlibdeps) and mmdebstrap (the clean-install test).
 ct_test_packages() {
   echo libasio-dev libboost-dev libboost-fiber-dev libgrpc++-dev libtbb-dev
+  echo git pre-commit vim vim-ale emacs-nox elpa-flycheck dpkg-dev mmdebstrap
+  # node and npm: Debian's packages, unless a node with npm is installed
+  # already (e.g. from another repository, whose nodejs includes npm).
+  command -v node >/dev/null && command -v npm >/dev/null || echo nodejs npm
 }
 
 ct_ensure_packages() {

@@ -4,6 +4,8 @@ findings with the `// finding: <check>` markers in the sources.
 
 Usage: check_example_project.py <clang-tidy> <plugin> <examples dir> <build dir>
 
+With <plugin> "-", <clang-tidy> is the standalone context-tidy (no --load).
+
 A marker on a line means: exactly one warning of that check on that line.
 Every warning must have a marker, every marker a warning.
 """
@@ -33,7 +35,8 @@ WARN = re.compile(r"^(.+?):(\d+):\d+: warning: .* \[(context-[a-z-]+)\]$")
 found = set()
 errors = []
 for path in files:
-    r = subprocess.run([clang_tidy, "--load=" + plugin, "-checks=-*,context-*",
+    load = [] if plugin == "-" else ["--load=" + plugin]
+    r = subprocess.run([clang_tidy] + load + ["-checks=-*,context-*",
                         "-p", build, "-quiet", path],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        universal_newlines=True)

@@ -19,10 +19,11 @@ public:
 };
 class CancellationCallback {
 public:
+  // Defined, as in folly: a lambda argument has no linkage.
   template <typename Callable>
-  CancellationCallback(const CancellationToken &ct, Callable &&callable);
+  CancellationCallback(const CancellationToken &ct, Callable &&callable) {}
   template <typename Callable>
-  CancellationCallback(CancellationToken &&ct, Callable &&callable);
+  CancellationCallback(CancellationToken &&ct, Callable &&callable) {}
   ~CancellationCallback();
 };
 } // namespace folly

@@ -1,0 +1,330 @@
+//===- NonpositiveTimeoutCheck.cpp - context-nonpositive-timeout ----------===//
+
+#include "checks/NonpositiveTimeoutCheck.h"
+
+#include "lib/Duration.h"
+#include "lib/TypeClassifier.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/SmallSet.h"
+
+using namespace clang::ast_matchers;
+using namespace context_tidy;
+
+namespace clang::tidy::context {
+
+namespace {
+
+/// The arguments of a call as the model counts them: without the object of
+/// a member call or of a member operator.
+llvm::ArrayRef<const Expr *> callArguments(const Expr *Call,
+                                           const FunctionDecl *&FD) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    FD = CE->getConstructor();
+    return llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs());
+  }
+  const auto *CE = cast<CallExpr>(Call);
+  FD = CE->getDirectCallee();
+  llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(FD) &&
+      !Args.empty())
+    Args = Args.drop_front();
+  return Args;
+}
+
+/// The object a member call is made on, or null.
+const Expr *callObject(const Expr *Call) {
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call))
+    return MCE->getImplicitObjectArgument();
+  return nullptr;
+}
+
+bool isContext(QualType T, const ApiModel &M) {
+  if (T.isNull())
+    return false;
+  if (classifyReferent(T, M) == ContextKind::Context)
+    return true;
+  std::optional<Containment> C = findContextLike(T.getNonReferenceType(), M);
+  return C && C->Kind == ContextKind::Context;
+}
+
+/// Whether the call makes a new context: a cancel factory, or a function
+/// returning a context (Azure's Context::WithDeadline).
+bool createsContext(const Expr *Call, const FunctionDecl *FD,
+                    const ApiModel &M) {
+  if (M.matchCall(Call, Role::CancelFactory))
+    return true;
+  return FD && !isa<CXXConstructorDecl>(FD) &&
+         isContext(FD->getReturnType(), M);
+}
+
+/// A Go-style factory takes, is called on, or returns a context.  The
+/// go-ports entries are plain names ("WithTimeout" in any scope): this keeps
+/// an unrelated WithTimeout(0) ("no timeout" in some HTTP clients) out.
+bool involvesContext(const Expr *Call, const FunctionDecl *FD,
+                     const ApiModel &M) {
+  if (!FD)
+    return false;
+  if (!isa<CXXConstructorDecl>(FD) && isContext(FD->getReturnType(), M))
+    return true;
+  for (const ParmVarDecl *P : FD->parameters())
+    if (isContext(P->getType(), M))
+      return true;
+  if (const Expr *Obj = callObject(Call))
+    if (isContext(Obj->getType(), M))
+      return true;
+  return false;
+}
+
+/// The innermost function around \p S.
+const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  for (unsigned Depth = 0; Depth < 256 && !Parents.empty(); ++Depth) {
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>())
+      return FD;
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+/// The expression spanning exactly \p Range in \p S, outermost first.
+const Expr *findByRange(const Stmt *S, SourceRange Range, unsigned Depth = 0) {
+  if (!S || Depth > 512)
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->getSourceRange() == Range)
+      return E;
+  for (const Stmt *C : S->children())
+    if (const Expr *Found = findByRange(C, Range, Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+/// When \p Arg is in a template instantiation and its value depends on the
+/// template arguments (it is value-dependent in the template itself), the
+/// instantiation.
+const FunctionDecl *dependentInstantiation(const Expr *Call, const Expr *Arg,
+                                           ASTContext &Ctx) {
+  const FunctionDecl *FD = enclosingFunction(Call, Ctx);
+  if (!FD || !FD->isTemplateInstantiation())
+    return nullptr;
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  if (!Pattern || !Pattern->getBody())
+    return nullptr;
+  const Expr *InPattern =
+      findByRange(Pattern->getBody(), Arg->getSourceRange());
+  if (!InPattern ||
+      !(InPattern->isValueDependent() || InPattern->isTypeDependent()))
+    return nullptr;
+  return FD->getPointOfInstantiation().isValid() ? FD : nullptr;
+}
+
+/// The macros whose expansion the diagnostic at \p Loc shows by itself
+/// ("expanded from macro" notes).
+llvm::SmallSet<std::string, 4> macroBacktrace(SourceLocation Loc,
+                                              const SourceManager &SM,
+                                              const LangOptions &LO) {
+  llvm::SmallSet<std::string, 4> Names;
+  for (unsigned I = 0; I < 64 && Loc.isMacroID(); ++I) {
+    Names.insert(Lexer::getImmediateMacroName(Loc, SM, LO).str());
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return Names;
+}
+
+} // namespace
+
+NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ContextCheck(Name, Context,
+                   {"TimeoutFunctions", "DeadlineFunctions", "PollFunctions"}) {
+}
+
+void NonpositiveTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
+}
+
+void NonpositiveTimeoutCheck::registerPPCallbacks(const SourceManager &,
+                                                  Preprocessor *PP,
+                                                  Preprocessor *) {
+  this->PP = PP;
+}
+
+void NonpositiveTimeoutCheck::onEndOfTranslationUnit() {
+  Reported.clear();
+  model().clearCaches();
+}
+
+void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
+  if (!Call || Call->containsErrors())
+    return;
+  const ApiModel &M = model();
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+
+  const FunctionDecl *FD = nullptr;
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call, FD);
+  if (!FD)
+    return;
+  Role R = Role::RelativeTimeout;
+  const ApiEntry *Entry = nullptr;
+  static const Role Roles[] = {Role::RelativeTimeout, Role::AbsoluteDeadline,
+                               Role::PollTimeout};
+  for (Role Candidate : Roles) {
+    Entry = M.matchCall(Call, Candidate);
+    if (Entry) {
+      R = Candidate;
+      break;
+    }
+  }
+  if (!Entry) {
+    // A parameter can carry the role itself:
+    //   void f([[clang::annotate("context::deadline")]] TimePoint at);
+    static const ApiEntry ParameterEntries[] = {
+        {Role::RelativeTimeout, "", AutoArg, NoFlags, Profile::User, ""},
+        {Role::AbsoluteDeadline, "", AutoArg, NoFlags, Profile::User, ""},
+        {Role::PollTimeout, "", AutoArg, NoFlags, Profile::User, ""}};
+    const FunctionDecl *Annotated = FD->getTemplateInstantiationPattern();
+    for (const ApiEntry &E : ParameterEntries) {
+      if (ApiModel::annotatedParameter(FD, E.R) >= 0 ||
+          (Annotated && ApiModel::annotatedParameter(Annotated, E.R) >= 0)) {
+        Entry = &E;
+        R = E.R;
+        break;
+      }
+    }
+    if (!Entry)
+      return;
+  }
+  int Index = M.argumentIndex(*Entry, FD, Args);
+  if (Index < 0)
+    return;
+  const Expr *Arg = Args[Index];
+  if (!Arg || isa<CXXDefaultArgExpr>(Arg) || Arg->containsErrors())
+    return;
+  // A macro of a system header, expanded in user code, is the library's.
+  if (SM.isInSystemMacro(Call->getBeginLoc()) ||
+      SM.isInSystemMacro(Arg->getBeginLoc()))
+    return;
+  if (Entry->From == Profile::GoPorts && !involvesContext(Call, FD, M))
+    return;
+  // A template's instantiations repeat its calls: one warning per call as
+  // written.  (The call's own range is stable across instantiations; an
+  // argument rebuilt by instantiation may not be: a user-defined literal
+  // gets an inverted range.)
+  std::pair<unsigned, unsigned> Key(Call->getBeginLoc().getRawEncoding(),
+                                    Call->getEndLoc().getRawEncoding());
+  if (Reported.contains(Key))
+    return;
+  SourceLocation Loc = Arg->getBeginLoc();
+  if (Arg->getEndLoc().isValid() &&
+      SM.isBeforeInTranslationUnit(Arg->getEndLoc(), Loc))
+    Loc = Arg->getEndLoc();
+
+  std::string Api = FD->getNameAsString();
+  bool Seconds = Entry->Flags & SecondsIfArithmetic;
+  bool Context = createsContext(Call, FD, M);
+  QualType ArgType = Arg->getType();
+  llvm::SmallVector<ValueOrigin, 2> Origins;
+  std::optional<DiagnosticBuilder> Diag;
+
+  if (R == Role::AbsoluteDeadline) {
+    if (durationPeriod(ArgType, M))
+      return; // a duration given where a deadline is expected: not ours
+    std::optional<FoldedDeadline> F = foldDeadline(Arg, Ctx, M, Seconds);
+    if (!F || !F->Value.alreadyPassed())
+      return;
+    Origins = F->Origins;
+    if (F->Truncated)
+      Diag.emplace(diag(Loc,
+                        "%0 truncates %1 to %2; the deadline passed to '%3' "
+                        "is %4")
+                   << F->Truncated->Operation << F->Truncated->From
+                   << F->Truncated->To << Api << F->Value.describe());
+    else
+      Diag.emplace(diag(Loc, "deadline passed to '%0' is %1; %2")
+                   << Api << F->Value.describe()
+                   << (Context ? "the context is already expired when it is "
+                                 "created"
+                               : "the call fails with a deadline already "
+                                 "exceeded"));
+  } else {
+    if (timePointPeriod(ArgType, M))
+      return; // a poll function given a time point is never reported
+    bool Poll = R == Role::PollTimeout;
+    std::optional<FoldedDuration> F =
+        foldDuration(writtenDuration(Arg, M), Ctx, M, Seconds);
+    if (!F)
+      return;
+    int Sign = F->Value.sign();
+    if (Sign > 0 || (Sign == 0 && Poll && !F->Truncated))
+      return;
+    Origins = F->Origins;
+    if (Sign == 0 && F->Truncated)
+      Diag.emplace(diag(Loc,
+                        "%0 truncates %1 to %2; the timeout passed to '%3' "
+                        "is zero%select{| and the call does not wait}4")
+                   << F->Truncated->Operation << F->Truncated->From
+                   << F->Truncated->To << Api << Poll);
+    else if (Sign == 0)
+      Diag.emplace(diag(Loc, "timeout passed to '%0' is zero; %1")
+                   << Api
+                   << (Context ? "the context is already expired when it is "
+                                 "created"
+                               : "it expires immediately"));
+    else
+      Diag.emplace(diag(Loc, "timeout passed to '%0' is negative (%1); %2")
+                   << Api << F->Value.format()
+                   << (Poll ? "it behaves as a zero timeout and does not wait"
+                       : Context ? "the context is already expired when "
+                                   "it is created"
+                                 : "it expires immediately"));
+  }
+  *Diag << Arg->getSourceRange();
+  Diag.reset(); // emit the warning before its notes
+  Reported.insert(Key);
+
+  llvm::SmallSet<std::string, 4> Shown =
+      macroBacktrace(Loc, SM, Ctx.getLangOpts());
+  for (const ValueOrigin &O : Origins) {
+    if (O.Decl) {
+      diag(O.Decl->getLocation(), "'%0' is defined here", DiagnosticIDs::Note)
+          << O.Decl->getName();
+      continue;
+    }
+    if (Shown.contains(O.MacroName))
+      continue;
+    SourceLocation Def = SM.getSpellingLoc(O.MacroTokenLoc);
+    if (PP) {
+      if (IdentifierInfo *II = PP->getIdentifierInfo(O.MacroName)) {
+        MacroDefinition MD = PP->getMacroDefinitionAtLoc(
+            II, SM.getExpansionLoc(O.MacroTokenLoc));
+        if (const MacroInfo *MI = MD.getMacroInfo())
+          Def = MI->getDefinitionLoc();
+      }
+    }
+    diag(Def, "'%0' is defined here", DiagnosticIDs::Note) << O.MacroName;
+  }
+  if (const FunctionDecl *Inst = dependentInstantiation(Call, Arg, Ctx)) {
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    Inst->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(),
+                               /*Qualified=*/false);
+    diag(Inst->getPointOfInstantiation(),
+         "in the instantiation '%0' requested "
+         "here",
+         DiagnosticIDs::Note)
+        << Name;
+  }
+}
+
+} // namespace clang::tidy::context

@@ -1,0 +1,52 @@
+//===- UncancellableWaitCheck.h - context-uncancellable-wait ---*- C++ -*-===//
+//
+// Reports a blocking call that cannot observe the cancellation token in
+// scope: a function, lambda or coroutine handed a std::stop_token (a Go-style
+// context, folly::CancellationToken, seastar::abort_source&, ...) that then
+// waits in condition_variable::wait, future::get, thread::join,
+// semaphore::acquire, a channel pop, a long sleep, or a Go-style select
+// with neither a done case nor a default case.  Cancelling the token then
+// does not stop the wait, and whoever joins the thread hangs.
+//
+// See docs/checks/context-uncancellable-wait.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONTEXT_TIDY_CHECKS_UNCANCELLABLEWAITCHECK_H
+#define CONTEXT_TIDY_CHECKS_UNCANCELLABLEWAITCHECK_H
+
+#include "checks/ContextCheck.h"
+#include "lib/BlockingCalls.h"
+#include "lib/CancellationScope.h"
+#include "lib/StopWakers.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+
+namespace clang::tidy::context {
+
+class UncancellableWaitCheck : public ContextCheck {
+public:
+  UncancellableWaitCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  void analyse(const context_tidy::Scope &S, ASTContext &Ctx);
+  bool wokenOnStop(const context_tidy::Scope &S, const ValueDecl *Object);
+  void report(const context_tidy::Scope &S, const context_tidy::BlindCall &B,
+              ASTContext &Ctx);
+
+  const std::string StrictModeText;
+  bool StrictMode = false;
+  const std::string MinBlockingSleep;
+  double MinSleepSeconds = 0.1;
+  /// Calls already reported: a template reports once per location.
+  llvm::DenseSet<SourceLocation> Reported;
+  std::unique_ptr<context_tidy::StopWakers> Wakers;
+};
+
+} // namespace clang::tidy::context
+
+#endif // CONTEXT_TIDY_CHECKS_UNCANCELLABLEWAITCHECK_H

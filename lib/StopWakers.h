@@ -1,0 +1,88 @@
+//===- StopWakers.h - Which waits the stop path wakes up -------*- C++ -*-===//
+//
+// A wait that cannot observe a token itself is still cancellable when the
+// code that requests cancellation also wakes it.  The code says so in two
+// shapes, both read from the API model:
+//  - a stop callback: an object of a Role::StopCallbackType
+//    (std::stop_callback, folly::CancellationCallback) or a
+//    Role::StopCallbackRegistration call (seastar abort_source::subscribe,
+//    asio cancellation_slot::assign) whose callback calls a
+//    Role::WakeMethod (notify_all, release, post, close, cancel, Shutdown,
+//    ...) on the object the wait blocks on;
+//  - a function that both requests cancellation (Role::ReleaseMethod:
+//    request_stop, requestCancellation, emit, ...) and calls a wake method
+//    on that object: the destructor `request_stop(); sem.release();
+//    join();`.
+// Objects are compared by canonical declaration: the same variable, or the
+// same data member.
+//
+// Each function body is summarised once (a linear walk) and cached.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONTEXT_TIDY_LIB_STOPWAKERS_H
+#define CONTEXT_TIDY_LIB_STOPWAKERS_H
+
+#include "lib/ApiModel.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang {
+class CXXRecordDecl;
+class FieldDecl;
+class SourceManager;
+class Stmt;
+class ValueDecl;
+} // namespace clang
+
+namespace context_tidy {
+
+class StopWakers {
+public:
+  explicit StopWakers(const ApiModel &M) : M(M) {}
+
+  /// Whether body \p Body registers a stop callback that wakes \p Object,
+  /// or both requests cancellation and wakes \p Object.
+  bool bodyWakesOnStop(const clang::Stmt *Body, const clang::ValueDecl *Object);
+
+  /// For a data member: whether a member function of its class (its body,
+  /// a constructor's initialisers, or a default member initialiser of the
+  /// class, for stop callbacks held as members) does.
+  bool classWakesOnStop(const clang::FieldDecl *Field);
+
+  /// Whether a member function of class \p RD does (for an object reached
+  /// through RD's members: `tasks_[i].signal` in a method of RD).
+  bool classWakesOnStop(const clang::CXXRecordDecl *RD,
+                        const clang::ValueDecl *Object);
+
+  /// Whether \p Body requests cancellation (Role::ReleaseMethod) before
+  /// \p Loc: the body is on the stop path itself, and what it then waits
+  /// for is the cancelled work finishing.
+  bool requestsStopBefore(const clang::Stmt *Body, clang::SourceLocation Loc,
+                          const clang::SourceManager &SM);
+
+  void clear() {
+    Bodies.clear();
+    Classes.clear();
+  }
+
+private:
+  struct Summary {
+    /// Objects a stop callback wakes, and (when the body requests
+    /// cancellation) objects it wakes directly.
+    llvm::SmallPtrSet<const clang::ValueDecl *, 4> WokenOnStop;
+    llvm::SmallVector<clang::SourceLocation, 2> Releases;
+  };
+  const Summary &summarise(const clang::Stmt *Body);
+  void scan(llvm::ArrayRef<const clang::Stmt *> Roots, Summary &S);
+
+  const ApiModel &M;
+  llvm::DenseMap<const clang::Stmt *, Summary> Bodies;
+  llvm::DenseMap<const clang::CXXRecordDecl *, Summary> Classes;
+};
+
+} // namespace context_tidy
+
+#endif // CONTEXT_TIDY_LIB_STOPWAKERS_H
