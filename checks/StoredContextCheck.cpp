@@ -83,8 +83,8 @@ ContextKind valueKind(const Expr *E, const ApiModel &M) {
 // by GCC and Clang, so a plugin built with GCC cannot link to it.
 bool StoredContextCheck::boolOption(StringRef CheckName, StringRef Name,
                                     bool Default) {
-  std::string Value = Options.get(Name, Default ? "true" : "false").str();
-  std::string Lower = StringRef(Value).trim().lower();
+  const std::string Value = Options.get(Name, Default ? "true" : "false").str();
+  const std::string Lower = StringRef(Value).trim().lower();
   if (Lower == "true" || Lower == "1")
     return true;
   if (Lower == "false" || Lower == "0")
@@ -175,7 +175,7 @@ void StoredContextCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *U = Result.Nodes.getNodeAs<VarDecl>("used")) {
-    auto It = PendingStatic.find(U->getCanonicalDecl());
+    auto *It = PendingStatic.find(U->getCanonicalDecl());
     if (It == PendingStatic.end() || !It->second.FileLocal ||
         It->second.UsedOutside)
       return;
@@ -219,7 +219,7 @@ void StoredContextCheck::fillNotes(const DeclaratorDecl *D,
                                    Finding &F) const {
   F.Nested = true;
   if (const TypeSourceInfo *TSI = D->getTypeSourceInfo()) {
-    TypeLoc TL = findPathTypeLoc(TSI->getTypeLoc(), C, Target);
+    const TypeLoc TL = findPathTypeLoc(TSI->getTypeLoc(), C, Target);
     if (!TL.isNull() && TL.getBeginLoc().isValid()) {
       F.NestedLoc = TL.getBeginLoc();
       return;
@@ -229,11 +229,11 @@ void StoredContextCheck::fillNotes(const DeclaratorDecl *D,
 }
 
 bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
-  QualType T = D->getType();
+  const QualType T = D->getType();
   if (T.isNull())
     return false;
   const auto *VD = dyn_cast<VarDecl>(D);
-  StorageKind Storage = VD ? staticStorageKind(VD) : StorageKind::None;
+  const StorageKind Storage = VD ? staticStorageKind(VD) : StorageKind::None;
   F.Storage = Storage;
   // A value map: a variable that holds the map (a reference holds it only
   // when it has static storage: static auto &m = *new std::map<...>), or a
@@ -242,7 +242,7 @@ bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
     if (std::optional<Containment> C = findContextLikeMapValue(T, model())) {
       F.What = Finding::ValueMap;
       F.Kind = C->Kind;
-      unsigned Handle = storedHandleIndex(*C, model(), 1);
+      const unsigned Handle = storedHandleIndex(*C, model(), 1);
       if (isNestedHandle(*C, Handle, 1))
         fillNotes(D, *C, Handle, F);
       return true;
@@ -263,7 +263,7 @@ bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
   if (!C)
     return false;
   F.Kind = C->Kind;
-  unsigned Handle = storedHandleIndex(*C, model(), 0);
+  const unsigned Handle = storedHandleIndex(*C, model(), 0);
   if (isNestedHandle(*C, Handle, 0))
     fillNotes(D, *C, Handle, F);
   return true;
@@ -272,7 +272,7 @@ bool StoredContextCheck::analyze(const DeclaratorDecl *D, Finding &F) const {
 bool StoredContextCheck::isAllowedName(const FunctionDecl *FD) const {
   if (AllowedNames.empty())
     return false;
-  std::string Last = simpleName(FD);
+  const std::string Last = simpleName(FD);
   if (Last.empty() || !AllowedNames.mayMatch(Last))
     return false;
   llvm::SmallVector<unsigned, 2> Hits;
@@ -345,7 +345,7 @@ bool StoredContextCheck::usedInExemptFunction(const DeclRefExpr *Ref,
                                               ASTContext &Ctx) const {
   DynTypedNode Node = DynTypedNode::create(*Ref);
   for (unsigned Guard = 0; Guard < 256; ++Guard) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    const DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
       return false;
     Node = Parents[0];
@@ -412,7 +412,7 @@ void StoredContextCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
           model().matchCall(Call, Role::SignalHandlerRegistration)) {
     llvm::SmallVector<const Expr *, 4> Args(Call->arguments().begin(),
                                             Call->arguments().end());
-    int Index = model().argumentIndex(*E, FD, Args);
+    const int Index = model().argumentIndex(*E, FD, Args);
     if (Index >= 0)
       noteSignalHandler(Args[Index]);
   }
@@ -458,20 +458,20 @@ void StoredContextCheck::noteSignalHandler(const Expr *Handler) {
 
 void StoredContextCheck::noteRelease(const VarDecl *Var, const CallExpr *Call,
                                      ASTContext &Ctx) {
-  auto It = PendingStatic.find(Var->getCanonicalDecl());
+  auto *It = PendingStatic.find(Var->getCanonicalDecl());
   if (It == PendingStatic.end())
     return;
   Pending &P = It->second;
-  bool Cancels = model().matchCall(Call, Role::ReleaseMethod) != nullptr ||
-                 (isa<CXXOperatorCallExpr>(Call) &&
-                  P.F.Kind == ContextKind::CancelHandle);
+  const bool Cancels =
+      model().matchCall(Call, Role::ReleaseMethod) != nullptr ||
+      (isa<CXXOperatorCallExpr>(Call) && P.F.Kind == ContextKind::CancelHandle);
   if (!Cancels)
     return;
   // Every function the call is in: a lambda's call operator and the
   // functions around it.
   DynTypedNode Node = DynTypedNode::create(*Call);
   for (unsigned Guard = 0; Guard < 256; ++Guard) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    const DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
       return;
     Node = Parents[0];
@@ -494,11 +494,11 @@ void StoredContextCheck::checkWithValue(const CallExpr *Call,
     return;
   llvm::SmallVector<const Expr *, 4> Args(Call->arguments().begin(),
                                           Call->arguments().end());
-  int Index = model().argumentIndex(E, FD, Args);
+  const int Index = model().argumentIndex(E, FD, Args);
   if (Index < 0)
     return;
   const Expr *Value = Args[Index];
-  ContextKind K = valueKind(Value, model());
+  const ContextKind K = valueKind(Value, model());
   if (K == ContextKind::None)
     return;
   Finding F;
@@ -514,7 +514,7 @@ void StoredContextCheck::emit(const Finding &F) {
   if (!Reported.insert({F.Loc.getRawEncoding(), static_cast<unsigned>(F.What)})
            .second)
     return;
-  StringRef Kind = contextKindName(F.Kind);
+  const StringRef Kind = contextKindName(F.Kind);
   const char *Tail =
       " and outlives the request that owns it; pass it down as a parameter";
   switch (F.What) {

@@ -90,7 +90,7 @@ TypeLoc skipSpellingSugar(TypeLoc TL) {
     if (!T ||
         T->getLocallyUnqualifiedSingleStepDesugaredType().getTypePtr() == T)
       return TL;
-    TypeLoc Next = TL.getNextTypeLoc();
+    const TypeLoc Next = TL.getNextTypeLoc();
     if (Next.isNull())
       return TL;
     TL = Next;
@@ -142,7 +142,7 @@ bool isRootContextFunction(const FunctionDecl *FD, const ApiModel &M) {
 bool hasNeverCancelledInitializer(const VarDecl *VD, const ApiModel &M) {
   if (!VD || VD->isInvalidDecl())
     return false;
-  QualType T = VD->getType();
+  const QualType T = VD->getType();
   if (T.isNull() || T->isReferenceType() || T->isPointerType() ||
       T->isDependentType())
     return false;
@@ -268,7 +268,7 @@ TypeLoc findPathTypeLoc(TypeLoc TL, const Containment &C, unsigned Target) {
       TL = R.getPointeeLoc();
       continue;
     }
-    int Next = C.ArgIndex[I + 1];
+    const int Next = C.ArgIndex[I + 1];
     if (Next < 0) {
       if (auto P = TL.getAs<PointerTypeLoc>()) {
         TL = P.getPointeeLoc();
@@ -289,7 +289,7 @@ TypeLoc findPathTypeLoc(TypeLoc TL, const Containment &C, unsigned Target) {
     if (S.getTypePtr()->isTypeAlias()) {
       // The walk went through the aliased type; the alias's own arguments
       // are in another order.  Take the one argument of the same type.
-      QualType Want = C.Path[I + 1].getCanonicalType();
+      const QualType Want = C.Path[I + 1].getCanonicalType();
       unsigned Matches = 0;
       for (unsigned A = 0; A < S.getNumArgs(); ++A) {
         const TemplateArgumentLoc &AL = S.getArgLoc(A);
