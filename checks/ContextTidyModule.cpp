@@ -13,6 +13,7 @@
 
 #include "checks/LostCancelCheck.h"
 #include "checks/NonpositiveTimeoutCheck.h"
+#include "checks/StoredContextCheck.h"
 #include "checks/UncancellableWaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
@@ -75,6 +76,7 @@ public:
     Factories.registerCheck<LostCancelCheck>("context-lost-cancel");
     Factories.registerCheck<NonpositiveTimeoutCheck>(
         "context-nonpositive-timeout");
+    Factories.registerCheck<StoredContextCheck>("context-stored-context");
     Factories.registerCheck<UncancellableWaitCheck>("context-uncancellable-wait");
   }
 };

@@ -35,6 +35,7 @@ constexpr RoleInfo Roles[] = {
     {Role::ContainerType, "container", "holds elements of its template arguments"},
     {Role::DurationType, "duration", "a duration <Rep, Period>"},
     {Role::TimePointType, "time_point", "a point in time <Clock, Duration>"},
+    {Role::NeverCancelledTag, "never_cancelled_tag", "a constructor argument of this type makes a token or source that can never be cancelled"},
     {Role::CancelFactory, "cancel_factory", "returns a cancel handle that must be called"},
     {Role::ReleaseMethod, "release", "requests cancellation of a source"},
     {Role::ScopeGuardFactory, "scope_guard_factory", "returns a scope guard"},
@@ -52,6 +53,8 @@ constexpr RoleInfo Roles[] = {
     {Role::DoneMethod, "done", "a context's done channel"},
     {Role::ClockNow, "clock_now", "the current time of a clock"},
     {Role::DurationCast, "duration_cast", "converts a duration or time point, possibly truncating"},
+    {Role::SignalHandlerRegistration, "signal_handler_registration", "registers a function run when the process receives a signal"},
+    {Role::EraseMethod, "erase", "removes entries from a container"},
     {Role::ScopeGuardMacro, "scope_guard_macro", "a macro that runs a block at scope exit"},
     {Role::AssertionMacro, "assertion_macro", "a test assertion that leaves the function when it fails"},
     {Role::SelectDefault, "select_default", "the default case of a Go-style select"},
@@ -134,6 +137,8 @@ constexpr Row BuiltinRows[] = {
     {Role::MapType, "::boost::container::(map|multimap|flat_map|flat_multimap)", AutoArg, NoFlags, Cont, ""},
     {Role::MapType, "::folly::(F14.*Map|ConcurrentHashMap|AtomicHashMap|sorted_vector_map)", AutoArg, NoFlags, Cont, ""},
     {Role::MapType, "::tsl::.*map", AutoArg, NoFlags, Cont, "robin_map, hopscotch_map, ordered_map, ..."},
+    {Role::MapType, "::tbb::detail::d[0-9]+::concurrent_(hash_map|unordered_map|unordered_multimap|map|multimap)", AutoArg, NoFlags, Cont,
+     "oneTBB, declared in tbb::detail::dN"},
     {Role::WrapperType, "::std::shared_ptr", AutoArg, PointerLike, Cont, ""},
     {Role::WrapperType, "::std::unique_ptr", AutoArg, PointerLike, Cont, ""},
     {Role::WrapperType, "::std::weak_ptr", AutoArg, PointerLike, Cont, ""},
@@ -157,8 +162,11 @@ constexpr Row BuiltinRows[] = {
     {Role::ContainerType, "::absl::(flat_hash_map|node_hash_map|btree_map|btree_multimap)", AutoArg, NoFlags, Cont, ""},
     {Role::ContainerType, "::boost::container::.*", AutoArg, NoFlags, Cont, ""},
     {Role::ContainerType, "::folly::(fbvector|small_vector|F14.*|sorted_vector_.*)", AutoArg, NoFlags, Cont, ""},
+    {Role::ContainerType, "::tbb::detail::d[0-9]+::concurrent_(vector|queue|bounded_queue|priority_queue|hash_map|unordered_map|unordered_multimap|map|multimap|unordered_set|unordered_multiset|set|multiset)",
+     AutoArg, NoFlags, Cont, "oneTBB"},
     {Role::DurationType, "::std::chrono::duration", AutoArg, NoFlags, Std, ""},
     {Role::TimePointType, "::std::chrono::time_point", AutoArg, NoFlags, Std, ""},
+    {Role::NeverCancelledTag, "::std::nostopstate_t", AutoArg, NoFlags, Std, "std::stop_source(std::nostopstate)"},
 
     // ---- Cancel handles and releases -----------------------------------
     {Role::CancelFactory, "WithCancel", AutoArg, NoFlags, Go, "Go naming"},
@@ -354,9 +362,18 @@ constexpr Row BuiltinRows[] = {
     {Role::DurationCast, "::std::chrono::round", AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::ceil", AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::time_point_cast", AutoArg, NoFlags, Std, ""},
+    {Role::SignalHandlerRegistration, "::signal", 1, NoFlags, Std, "also std::signal (a using-declaration)"},
+    {Role::SignalHandlerRegistration, "::sigset", 1, NoFlags, Std, ""},
+    {Role::SignalHandlerRegistration, "::bsd_signal", 1, NoFlags, Std, ""},
+    {Role::SignalHandlerRegistration, "::SetConsoleCtrlHandler", 0, NoFlags, Std, "Windows"},
+    {Role::SignalHandlerRegistration, "::asio::basic_signal_set::async_wait", 0, NoFlags, Asio, ""},
+    {Role::SignalHandlerRegistration, "::boost::asio::basic_signal_set::async_wait", 0, NoFlags, Asio, ""},
+    {Role::EraseMethod, "erase", AutoArg, NoFlags, Cont, "on any class"},
+    {Role::EraseMethod, "extract", AutoArg, NoFlags, Cont, ""},
+    {Role::EraseMethod, "unsafe_erase", AutoArg, NoFlags, Cont, "oneTBB"},
 };
 
-bool isTypeRole(Role R) { return R <= Role::TimePointType; }
+bool isTypeRole(Role R) { return R <= Role::NeverCancelledTag; }
 
 /// Roles whose classes are inherited: a class derived from a context (or
 /// token, source, ...) is one.

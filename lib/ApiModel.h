@@ -58,6 +58,8 @@ enum class Role : unsigned char {
   ContainerType,    ///< holds elements of its template arguments
   DurationType,     ///< std::chrono::duration<Rep, Period>
   TimePointType,    ///< std::chrono::time_point<Clock, Duration>
+  NeverCancelledTag,///< a tag argument that makes a token or source that
+                    ///< can never be cancelled: std::nostopstate_t
   // --- Functions: free functions, or "Class::method".
   CancelFactory,    ///< returns a cancel handle: WithCancel, with_timeout
   ReleaseMethod,    ///< cancels a source: request_stop, emit, ...
@@ -76,6 +78,8 @@ enum class Role : unsigned char {
   DoneMethod,       ///< a context's Done() channel
   ClockNow,         ///< Clock::now()
   DurationCast,     ///< converts durations, possibly truncating
+  SignalHandlerRegistration, ///< registers a function run on a signal (Arg)
+  EraseMethod,      ///< removes entries from a container: erase, extract
   // --- Macros and other plain names.
   ScopeGuardMacro,  ///< SCOPE_EXIT { ... }, BOOST_SCOPE_EXIT
   AssertionMacro,   ///< a test assertion that returns on failure

@@ -46,11 +46,13 @@ bool isPointerLikeWrapper(QualType T, const ApiModel &M) {
   return E && (E->Flags & PointerLike);
 }
 
-bool find(QualType T, const ApiModel &M, unsigned Depth, Containment &Out) {
+bool find(QualType T, const ApiModel &M, const FindOptions &Opts, int Index,
+          unsigned Depth, Containment &Out) {
   if (T.isNull() || Depth > MaxDepth)
     return false;
   T = stripReferences(T);
   Out.Path.push_back(T);
+  Out.ArgIndex.push_back(Index);
   ContextKind K = classifyType(T, M);
   if (K != ContextKind::None) {
     Out.Kind = K;
@@ -63,16 +65,22 @@ bool find(QualType T, const ApiModel &M, unsigned Depth, Containment &Out) {
   else if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
     Inner = AT->getElementType();
   if (!Inner.isNull()) {
-    if (find(Inner, M, Depth + 1, Out))
+    if (find(Inner, M, Opts, -1, Depth + 1, Out))
       return true;
-  } else if (M.matchType(T, Role::WrapperType) ||
-             M.matchType(T, Role::ContainerType) ||
-             M.matchType(T, Role::MapType)) {
-    for (QualType Arg : templateTypeArguments(T))
-      if (find(Arg, M, Depth + 1, Out))
-        return true;
+  } else {
+    bool IsMap = M.matchType(T, Role::MapType) != nullptr;
+    if (IsMap || M.matchType(T, Role::WrapperType) ||
+        M.matchType(T, Role::ContainerType)) {
+      llvm::SmallVector<QualType, 4> Args = templateTypeArguments(T);
+      // A map's first argument is its key.
+      unsigned First = IsMap && !Opts.MapKeys ? 1 : 0;
+      for (unsigned I = First; I < Args.size(); ++I)
+        if (find(Args[I], M, Opts, static_cast<int>(I), Depth + 1, Out))
+          return true;
+    }
   }
   Out.Path.pop_back();
+  Out.ArgIndex.pop_back();
   return false;
 }
 
@@ -147,10 +155,32 @@ llvm::SmallVector<QualType, 4> templateTypeArguments(QualType T) {
 }
 
 std::optional<Containment> findContextLike(QualType T, const ApiModel &M) {
+  return findContextLike(T, M, FindOptions());
+}
+
+std::optional<Containment> findContextLike(QualType T, const ApiModel &M,
+                                           FindOptions Opts) {
   Containment C;
-  if (find(T, M, 0, C))
+  if (find(T, M, Opts, -1, 0, C))
     return C;
   return std::nullopt;
+}
+
+std::optional<Containment> findContextLikeMapValue(QualType T,
+                                                   const ApiModel &M) {
+  if (T.isNull() || !M.matchType(stripReferences(T), Role::MapType))
+    return std::nullopt;
+  llvm::SmallVector<QualType, 4> Args = templateTypeArguments(T);
+  if (Args.size() < 2)
+    return std::nullopt;
+  FindOptions Opts;
+  Opts.MapKeys = false;
+  Containment C;
+  C.Path.push_back(stripReferences(T));
+  C.ArgIndex.push_back(-1);
+  if (!find(Args[1], M, Opts, 1, 1, C))
+    return std::nullopt;
+  return C;
 }
 
 std::optional<std::pair<QualType, QualType>> mapTypes(QualType T,

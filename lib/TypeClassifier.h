@@ -49,6 +49,17 @@ struct Containment {
   clang::QualType Found; ///< the context-like type itself
   /// The types walked, outermost first, ending with Found.
   llvm::SmallVector<clang::QualType, 4> Path;
+  /// Parallel to Path: how Path[I] was reached from Path[I - 1]: the index
+  /// among templateTypeArguments(Path[I - 1]), or -1 (the first element, a
+  /// pointee, an array element).
+  llvm::SmallVector<int, 4> ArgIndex;
+};
+
+/// How findContextLike walks.
+struct FindOptions {
+  /// Walk the key types of Role::MapType specializations too.  Off for the
+  /// question "is a context stored here": a context used as a key is not.
+  bool MapKeys = true;
 };
 
 /// Whether T is or contains a context-like type (see the file comment).
@@ -56,11 +67,21 @@ struct Containment {
 /// care about the difference use mapTypes().
 std::optional<Containment> findContextLike(clang::QualType T,
                                            const ApiModel &M);
+std::optional<Containment> findContextLike(clang::QualType T,
+                                           const ApiModel &M,
+                                           FindOptions Opts);
 
 /// For a Role::MapType specialization (through typedefs), its key and
 /// mapped types.
 std::optional<std::pair<clang::QualType, clang::QualType>>
 mapTypes(clang::QualType T, const ApiModel &M);
+
+/// For a Role::MapType specialization (through typedefs) whose mapped type
+/// is or contains a context-like type (walked without map keys): where.
+/// Path starts with T (references stripped) and goes through the mapped
+/// type.  Nullopt for any other type, and when contexts are only keys.
+std::optional<Containment> findContextLikeMapValue(clang::QualType T,
+                                                   const ApiModel &M);
 
 } // namespace context_tidy
 

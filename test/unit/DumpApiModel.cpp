@@ -34,6 +34,7 @@ static std::string argument(const ApiEntry &E) {
   case Role::PollTimeout:
   case Role::PollDeadline:
   case Role::WithValue:
+  case Role::SignalHandlerRegistration:
     return E.Arg == AutoArg ? "auto" : std::to_string(E.Arg);
   default:
     return "";

@@ -99,5 +99,48 @@ TEST_F(TypeClassifierTest, FindsContextsInsideCompositeTypes) {
   EXPECT_EQ(classifyReferent(KV->second, M), ContextKind::None);
 }
 
+TEST_F(TypeClassifierTest, MapKeysAndMapValues) {
+  parse(R"(
+    #include <gocxx/context.h>
+    #include <map>
+    #include <stop_token>
+    #include <unordered_map>
+    #include <vector>
+    std::map<gocxx::context::ContextPtr, int> keyed;
+    std::map<int, std::pair<long, std::stop_source>> valued;
+    using Alias = std::unordered_map<int, gocxx::context::CancelFunc>;
+    Alias aliased;
+    std::vector<std::map<gocxx::context::ContextPtr, int>> nestedKeys;
+    std::vector<std::stop_token> notAMap;
+  )");
+  FindOptions NoKeys;
+  NoKeys.MapKeys = false;
+  // Keys are walked by default, and not when asked.
+  EXPECT_TRUE(findContextLike(typeOf("keyed"), M).has_value());
+  EXPECT_FALSE(findContextLike(typeOf("keyed"), M, NoKeys).has_value());
+  EXPECT_FALSE(findContextLike(typeOf("nestedKeys"), M, NoKeys).has_value());
+  EXPECT_FALSE(findContextLikeMapValue(typeOf("keyed"), M).has_value());
+
+  auto V = findContextLikeMapValue(typeOf("valued"), M);
+  ASSERT_TRUE(V.has_value());
+  EXPECT_EQ(V->Kind, ContextKind::Source);
+  // map -> pair (argument 1) -> stop_source (argument 1 of the pair)
+  ASSERT_EQ(V->Path.size(), 3u);
+  ASSERT_EQ(V->ArgIndex.size(), 3u);
+  EXPECT_EQ(V->ArgIndex[0], -1);
+  EXPECT_EQ(V->ArgIndex[1], 1);
+  EXPECT_EQ(V->ArgIndex[2], 1);
+
+  auto A = findContextLikeMapValue(typeOf("aliased"), M);
+  ASSERT_TRUE(A.has_value());
+  EXPECT_EQ(A->Kind, ContextKind::CancelHandle);
+  EXPECT_FALSE(findContextLikeMapValue(typeOf("notAMap"), M).has_value());
+
+  // A container element is reached through its argument 0.
+  auto P = findContextLike(typeOf("notAMap"), M, NoKeys);
+  ASSERT_TRUE(P.has_value());
+  EXPECT_EQ(P->ArgIndex.back(), 0);
+}
+
 } // namespace
 } // namespace context_tidy::test
