@@ -3,6 +3,8 @@
 #
 #   ct_ensure_packages pkg...      apt-get install the missing ones
 #   ct_build <llvm-major>          configure + build into build/llvm-<major>
+#   ct_build <llvm-major> sanitize the ASan+UBSan build (CONTEXT_TIDY_SANITIZE,
+#                                  clang-<major>) into build/llvm-<major>-sanitize
 #
 # CONTEXT_TIDY_BUILD_ROOT overrides where builds go (default: <repo>/build).
 
@@ -16,6 +18,12 @@ ct_build_packages() {
   local v="$1"
   echo cmake ninja-build g++ python3 python3-yaml libgtest-dev \
     "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" "clang-$v"
+}
+
+# What the sanitizer build (ct_build <major> sanitize) needs on top:
+# clang's shared ASan/UBSan runtime.
+ct_sanitize_packages() {
+  echo "libclang-rt-$1-dev"
 }
 
 # The real API headers the tests compile against, and the tools the
@@ -48,13 +56,18 @@ ct_ensure_packages() {
 }
 
 ct_build() {
-  local v="$1" dir="$CT_BUILD_ROOT/llvm-$1"
-  local launcher=()
+  local v="$1" variant="${2:-}" dir="$CT_BUILD_ROOT/llvm-$1"
+  local launcher=() extra=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [ "$variant" = sanitize ]; then
+    dir="$CT_BUILD_ROOT/llvm-$v-sanitize"
+    extra=(-DCONTEXT_TIDY_SANITIZE=ON -DCMAKE_CXX_COMPILER="clang++-$v"
+           -DCMAKE_BUILD_TYPE=Release -DCONTEXT_TIDY_BUILD_STANDALONE=OFF)
+  fi
   if [ ! -f "$dir/build.ninja" ]; then
-    ct_log "configuring $dir (LLVM $v)"
+    ct_log "configuring $dir (LLVM $v${variant:+, $variant})"
     cmake -S "$CT_ROOT" -B "$dir" -G Ninja -DCONTEXT_TIDY_LLVM_VERSION="$v" \
-      "${launcher[@]}" ${CONTEXT_TIDY_CMAKE_ARGS:-} >&2 || return 1
+      "${launcher[@]}" "${extra[@]}" ${CONTEXT_TIDY_CMAKE_ARGS:-} >&2 || return 1
   fi
   ct_log "building $dir"
   cmake --build "$dir" >&2 || return 1

@@ -1,0 +1,2 @@
+#include "a.h"
+inline int fromB() { return 2; }
