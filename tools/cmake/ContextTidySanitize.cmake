@@ -47,4 +47,9 @@ set(CONTEXT_TIDY_SANITIZE_FLAGS
   -fsanitize=address,undefined -fno-sanitize-recover=undefined
   -fno-omit-frame-pointer -shared-libsan -gline-tables-only)
 add_compile_options(${CONTEXT_TIDY_SANITIZE_FLAGS})
-add_link_options(-fsanitize=address,undefined -shared-libsan)
+# The unit tests are executables: they find the shared runtime through
+# their run path (the plugin's runtime comes from the preload).
+get_filename_component(CONTEXT_TIDY_SANITIZER_RUNTIME_DIR
+  "${CONTEXT_TIDY_SANITIZER_RUNTIME}" DIRECTORY)
+add_link_options(-fsanitize=address,undefined -shared-libsan
+  "LINKER:-rpath,${CONTEXT_TIDY_SANITIZER_RUNTIME_DIR}")
