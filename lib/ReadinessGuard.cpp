@@ -151,10 +151,8 @@ std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
     if (isNullLiteral(L))
       std::swap(L, R);
     if (isNullLiteral(R)) {
-      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(L));
-      if (DRE && isa<VarDecl>(DRE->getDecl()))
-        return ReadinessTest{
-            cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl()), Equal};
+      if (const ValueDecl *Obj = nullTested(L))
+        return ReadinessTest{Obj, Equal};
       return std::nullopt;
     }
     if (isReadyStatus(L, M))
