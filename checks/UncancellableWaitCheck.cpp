@@ -52,6 +52,22 @@ std::optional<bool> parseBool(StringRef Text) {
   return std::nullopt;
 }
 
+/// A lambda written outside any function body: in the initializer of a
+/// namespace-scope variable or in a default member initialiser.  Decided
+/// from the closure type's declaration contexts, so that the matcher never
+/// asks for the parent map (building it walks the whole translation unit,
+/// headers included).
+AST_MATCHER(LambdaExpr, isOutsideFunctions) {
+  const CXXRecordDecl *Closure = Node.getLambdaClass();
+  if (!Closure || isa_and_nonnull<ParmVarDecl>(Closure->getLambdaContextDecl()))
+    return false;
+  for (const DeclContext *DC = Closure->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (DC->isFunctionOrMethod())
+      return false;
+  return true;
+}
+
 bool isLambdaCallOperator(const FunctionDecl *FD) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   return MD && MD->getParent() && MD->getParent()->isLambda();
@@ -97,8 +113,7 @@ void UncancellableWaitCheck::registerMatchers(MatchFinder *Finder) {
   // Lambdas outside any function: namespace-scope variables, default
   // member initialisers.
   Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader()),
-                                unless(hasAncestor(functionDecl())),
-                                unless(hasAncestor(lambdaExpr())))
+                                isOutsideFunctions())
                          .bind("lambda"),
                      this);
 }

@@ -61,6 +61,7 @@ constexpr RoleInfo Roles[] = {
     {Role::ReadyStatus, "ready_status", "a readiness check's result that means ready"},
     {Role::UnwrapMethod, "unwrap", "yields the value held by a result wrapper that may hold an error (a method, an operator or a data member)"},
     {Role::TupleElement, "tuple_element", "element access of a tuple-like value: get<I>(t) reads element I, tie(a, b) = t assigns them"},
+    {Role::NotReadyStatus, "not_ready_status", "a readiness check's result that means not ready: any other result means ready"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),
@@ -270,6 +271,8 @@ constexpr Row BuiltinRows[] = {
     {Role::ReadinessCheck, "is_ready", AutoArg, NoFlags, Std, "boost::future, experimental futures"},
     {Role::ReadyStatus, "::std::future_status::ready", AutoArg, NoFlags, Std, "wait_for(0s) == ready"},
     {Role::ReadyStatus, "::boost::future_status::ready", AutoArg, NoFlags, Std, ""},
+    {Role::NotReadyStatus, "::std::future_status::timeout", AutoArg, NoFlags, Std, "wait_for(d) == timeout: not ready; otherwise ready or deferred"},
+    {Role::NotReadyStatus, "::boost::future_status::timeout", AutoArg, NoFlags, Std, ""},
     {Role::WakeMethod, "notify_one", AutoArg, NoFlags, Std, "on any class"},
     {Role::WakeMethod, "notify_all", AutoArg, NoFlags, Std, ""},
     {Role::WakeMethod, "release", AutoArg, NoFlags, Std, ""},

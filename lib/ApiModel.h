@@ -88,6 +88,7 @@ enum class Role : unsigned char {
   // --- Added for context-lost-cancel (kept after the others: additive).
   UnwrapMethod,     ///< yields the value a result wrapper holds: value(), *
   TupleElement,     ///< element access of a tuple-like: get<I>(t), tie(a, b)
+  NotReadyStatus,   ///< a readiness check's result that means "not ready"
   NumRoles
 };
 

@@ -42,10 +42,12 @@ const Expr *localInit(const Expr *E) {
   return V->getInit();
 }
 
-bool isReadyStatus(const Expr *E, const ApiModel &M) {
+/// Whether \p E names a status enumerator of role \p R (ReadyStatus or
+/// NotReadyStatus).
+bool isStatus(const Expr *E, Role R, const ApiModel &M) {
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
   return DRE && isa<EnumConstantDecl>(DRE->getDecl()) &&
-         M.matchDecl(DRE->getDecl(), Role::ReadyStatus);
+         M.matchDecl(DRE->getDecl(), R);
 }
 
 /// The object whose readiness status \p E is: a status-returning readiness
@@ -155,12 +157,17 @@ std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
         return ReadinessTest{Obj, Equal};
       return std::nullopt;
     }
-    if (isReadyStatus(L, M))
-      std::swap(L, R);
-    if (!isReadyStatus(R, M))
+    // `status == ready` says "ready" when true; `status == timeout` (a
+    // not-ready status: any other value means ready) when false.
+    for (Role Status : {Role::ReadyStatus, Role::NotReadyStatus}) {
+      if (isStatus(L, Status, M))
+        std::swap(L, R);
+      if (!isStatus(R, Status, M))
+        continue;
+      if (const ValueDecl *Obj = statusOf(L, M, Depth + 1))
+        return ReadinessTest{Obj, Status == Role::ReadyStatus ? Equal : !Equal};
       return std::nullopt;
-    if (const ValueDecl *Obj = statusOf(L, M, Depth + 1))
-      return ReadinessTest{Obj, Equal};
+    }
     return std::nullopt;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {

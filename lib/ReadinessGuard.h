@@ -8,7 +8,8 @@
 //
 // A readiness test is a Role::ReadinessCheck call on an object: one that
 // returns bool means "ready" when true; one that returns a status means
-// "ready" when compared equal to a Role::ReadyStatus enumerator.  A local
+// "ready" when compared equal to a Role::ReadyStatus enumerator, or unequal
+// to a Role::NotReadyStatus one (`f.wait_for(d) != timeout`).  A local
 // variable initialised with such a call or test counts as the test.
 //
 // A null test of a pointer or pointer-like variable (`!ctx`, `ctx`,
@@ -53,7 +54,8 @@ struct ReadinessTest {
 };
 
 /// The readiness test \p Cond is, if any: `f.is_ready()`, `!f.isReady()`,
-/// `f.wait_for(0s) == ready`, `status != ready` with
+/// `f.wait_for(0s) == ready`, `f.wait_for(d) == timeout` (ready when false),
+/// `status != ready` with
 /// `auto status = f.wait_for(d)`, `ready` with `bool ready = <test>`;
 /// `A && B` when A or B says "ready" when true, `A || B` when one says
 /// "ready" when false; and null tests, "absent" standing for "ready":

@@ -188,6 +188,22 @@ void pollThenGet(std::stop_token st, std::future<int> f) {
   (void)f.get();
 }
 
+// A timed wait that gives up on timeout: on the other edge the future is
+// ready (or deferred), and get() returns at once.
+int timedOutThenGet(std::stop_token st, std::future<int> f,
+                    std::future<int> g) {
+  if (f.wait_for(10ms) == std::future_status::timeout)
+    return -1;
+  int v = f.get();
+  if (g.wait_for(10ms) != std::future_status::timeout)
+    v += g.get();
+  if (g.wait_for(10ms) == std::future_status::timeout)
+    v += g.get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'get' blocks without observing
+    // CHECK-MESSAGES: :[[@LINE-10]]:37: note: cancellation token 'st'
+  return v;
+}
+
 // ---- Woken on stop ---------------------------------------------------------
 
 void stopCallbackWakes(std::stop_token st) {
