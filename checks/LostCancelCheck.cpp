@@ -5,7 +5,7 @@
 #include "lib/HandleTracker.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/DeclObjC.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <algorithm>
 
@@ -15,56 +15,6 @@ using namespace context_tidy;
 namespace clang::tidy::context {
 
 namespace {
-
-AST_MATCHER_P(CallExpr, isCancelFactoryCall, const ApiModel *, Model) {
-  return Model->matchCall(&Node, Role::CancelFactory) != nullptr;
-}
-
-AST_MATCHER_P(VarDecl, hasSourceType, const ApiModel *, Model) {
-  return !Node.getType()->isReferenceType() &&
-         Model->matchType(Node.getType(), Role::SourceType) != nullptr;
-}
-
-/// Where a node is: in the body of a function (or lambda), or in the
-/// initializer (Root) of something outside any body.
-struct Enclosing {
-  const Decl *Fn = nullptr;
-  const Expr *Root = nullptr;
-};
-
-Enclosing findEnclosing(const DynTypedNode &Start, ASTContext &Ctx) {
-  DynTypedNode Prev = Start;
-  for (unsigned Depth = 0; Depth < 512; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Prev);
-    if (Parents.empty())
-      return {};
-    const DynTypedNode &P = Parents[0];
-    if (const auto *L = P.get<LambdaExpr>()) {
-      if (Prev.get<Stmt>() && Prev.get<Stmt>() == L->getBody())
-        return {L->getCallOperator(), nullptr};
-    } else if (const auto *FD = P.get<FunctionDecl>()) {
-      // A constructor's member initializers hang off the constructor, not
-      // its body.
-      const auto *E = Prev.get<Expr>();
-      if (E && isa<CXXConstructorDecl>(FD) && Prev.get<Stmt>() != FD->getBody())
-        return {nullptr, E};
-      return {FD, nullptr};
-    } else if (P.get<ParmVarDecl>() || P.get<BlockDecl>() ||
-               P.get<ObjCMethodDecl>() || P.get<CapturedDecl>() ||
-               P.get<TranslationUnitDecl>() || P.get<NamespaceDecl>()) {
-      return {};
-    } else if (const auto *V = P.get<VarDecl>()) {
-      // A global or a static member; a local's initializer goes on up to
-      // its DeclStmt.
-      if (!V->getParentFunctionOrMethod())
-        return {nullptr, Prev.get<Expr>()};
-    } else if (P.get<FieldDecl>() || P.get<CXXCtorInitializer>()) {
-      return {nullptr, Prev.get<Expr>()};
-    }
-    Prev = P;
-  }
-  return {};
-}
 
 /// Where "the end of the function" is: the closing brace of the body.
 SourceLocation endOfBody(const Stmt *Body) {
@@ -112,12 +62,17 @@ void LostCancelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LostCancelCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(isCancelFactoryCall(&model())).bind("call"),
+  // Each function body, and each initializer outside any body, is walked
+  // down once for factory calls (lib/HandleTracker.h: findFactorySites).
+  // Matching the calls and walking up to their function would need the
+  // parent map, which costs a walk of the whole translation unit, headers
+  // included.
+  auto User = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(functionDecl(User, isDefinition()).bind("function"), this);
+  Finder->addMatcher(objcMethodDecl(User, isDefinition()).bind("objc"), this);
+  Finder->addMatcher(varDecl(User, hasInitializer(expr())).bind("var"), this);
+  Finder->addMatcher(fieldDecl(User, hasInClassInitializer(expr())).bind("field"),
                      this);
-  if (CheckSources)
-    Finder->addMatcher(
-        varDecl(hasLocalStorage(), hasSourceType(&model())).bind("source"),
-        this);
 }
 
 void LostCancelCheck::onEndOfTranslationUnit() {
@@ -127,31 +82,56 @@ void LostCancelCheck::onEndOfTranslationUnit() {
 }
 
 void LostCancelCheck::check(const MatchFinder::MatchResult &Result) {
-  const SourceManager &SM = *Result.SourceManager;
-  DynTypedNode Node;
-  SourceLocation Loc;
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (Call) {
-    Node = DynTypedNode::create(*Call);
-    Loc = Call->getBeginLoc();
-  } else if (const auto *V = Result.Nodes.getNodeAs<VarDecl>("source")) {
-    Node = DynTypedNode::create(*V);
-    Loc = V->getLocation();
-  } else {
-    return;
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    // A lambda's call operator is reached from the function around it;
+    // but a generic lambda's instantiations are not written there.
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      if (MD->getParent() && MD->getParent()->isLambda() &&
+          !MD->getPrimaryTemplate())
+        return;
+    visit(FD->getBody(), FD, nullptr, Ctx);
+    if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : CD->inits())
+        visit(Init->getInit(), nullptr, Init->getInit(), Ctx);
+  } else if (const auto *MD =
+                 Result.Nodes.getNodeAs<ObjCMethodDecl>("objc")) {
+    // Not analysed itself; a lambda in it is.
+    visit(MD->getBody(), nullptr, nullptr, Ctx);
+  } else if (const auto *V = Result.Nodes.getNodeAs<VarDecl>("var")) {
+    // A local's initializer is part of its function's body.
+    if (!V->getParentFunctionOrMethod() && !isa<ParmVarDecl>(V))
+      visit(V->getInit(), nullptr, V->getInit(), Ctx);
+  } else if (const auto *F = Result.Nodes.getNodeAs<FieldDecl>("field")) {
+    visit(F->getInClassInitializer(), nullptr, F->getInClassInitializer(),
+          Ctx);
   }
-  if (Loc.isInvalid() || SM.isInSystemHeader(Loc) || SM.isInSystemMacro(Loc))
+}
+
+void LostCancelCheck::visit(const Stmt *Root, const Decl *Fn,
+                            const Expr *Initializer, ASTContext &Ctx) {
+  if (!Root)
     return;
-  Enclosing Where = findEnclosing(Node, *Result.Context);
-  if (Where.Fn) {
-    if (Analysed.insert(Where.Fn).second)
-      analyse(Where.Fn, *Result.Context);
-    return;
-  }
-  if (Call && Where.Root) {
-    if (std::optional<LostHandle> L =
-            findDiscardedHandle(Call, Where.Root, *Result.Context, model()))
-      report(*L, nullptr, SM);
+  const SourceManager &SM = Ctx.getSourceManager();
+  TrackerOptions O;
+  O.CheckSources = CheckSources;
+  llvm::SmallVector<FactorySite, 4> Sites;
+  findFactorySites(Root, model(), O, Sites);
+  for (const FactorySite &Site : Sites) {
+    if (Site.Loc.isInvalid() || SM.isInSystemHeader(Site.Loc) ||
+        SM.isInSystemMacro(Site.Loc))
+      continue;
+    const Decl *Owner = Site.Lambda ? Site.Lambda->getCallOperator() : Fn;
+    if (Owner) {
+      if (Analysed.insert(Owner).second)
+        analyse(Owner, Ctx);
+    } else if (Site.Call && Initializer) {
+      // Outside any body: the initializer of a global, a static member or
+      // a data member, or a constructor's member initializer.
+      if (std::optional<LostHandle> L =
+              findDiscardedHandle(Site.Call, Initializer, Ctx, model()))
+        report(*L, nullptr, SM);
+    }
   }
 }
 

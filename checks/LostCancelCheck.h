@@ -30,6 +30,12 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// Analyses the functions around the factory calls (and sources) under
+  /// \p Root: \p Fn, whose body Root is, or the lambdas in it.  When Root
+  /// is an \p Initializer outside any body, the calls directly in it are
+  /// checked for discarded handles.
+  void visit(const Stmt *Root, const Decl *Fn, const Expr *Initializer,
+             ASTContext &Ctx);
   void analyse(const Decl *Fn, ASTContext &Ctx);
   void report(const context_tidy::LostHandle &L, const Stmt *Body,
               const SourceManager &SM);

@@ -33,6 +33,7 @@ class ASTContext;
 class CallExpr;
 class Decl;
 class Expr;
+class LambdaExpr;
 class Stmt;
 } // namespace clang
 
@@ -79,6 +80,28 @@ std::optional<LostHandle> findDiscardedHandle(const clang::CallExpr *Call,
                                               const clang::Expr *Root,
                                               clang::ASTContext &Ctx,
                                               const ApiModel &M);
+
+/// What findLostHandles or findDiscardedHandle must look at, found walking
+/// down from a function body or an initializer.
+struct FactorySite {
+  /// The innermost lambda around the site below the walk's root, whose call
+  /// operator is the function to analyse; null when the site belongs to the
+  /// root itself (its function, or its initializer).
+  const clang::LambdaExpr *Lambda = nullptr;
+  /// The cancel-factory call; null for a local source (CheckSources).
+  const clang::CallExpr *Call = nullptr;
+  clang::SourceLocation Loc;
+};
+
+/// One walk down \p Root, never up (no parent map): every cancel-factory
+/// call and, with CheckSources, every local variable of a source type.
+/// Code in blocks and in captured statements (OpenMP) belongs to no function
+/// the check analyses and is left out; lambdas written in it are not.
+/// Dependent code and code with errors are walked like any other:
+/// findLostHandles decides what it can analyse.
+void findFactorySites(const clang::Stmt *Root, const ApiModel &M,
+                      const TrackerOptions &O,
+                      llvm::SmallVectorImpl<FactorySite> &Out);
 
 /// The body findLostHandles analyses for \p D, or null.
 clang::Stmt *analysedBody(const clang::Decl *D);

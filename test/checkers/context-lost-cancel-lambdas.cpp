@@ -88,3 +88,32 @@ void genericLambda(gctx::Context p) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the end of the function is reached without calling 'cancel'
   f(p);
 }
+
+// Lambdas outside any function body: in a global's initializer, in a
+// default member initializer, in a constructor's member initializer.  Each
+// body is analysed like any other lambda's.
+gctx::Context root();
+auto globalLambda = [] {
+  auto [c, cancel] = gctx::with_cancel(root());
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the cancel handle 'cancel' returned by 'with_cancel' is never called;
+};
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: the end of the function is reached without calling 'cancel'
+auto globalLambdaFine = [] {
+  auto [c, cancel] = gctx::with_cancel(root());
+  cancel();
+};
+
+struct Worker {
+  golang::func<void()> task = [] {
+    auto [c, cancel] = gctx::with_cancel(root());
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the cancel handle 'cancel' returned by 'with_cancel' is never called;
+  };
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the end of the function is reached without calling 'cancel'
+  golang::func<void()> other;
+  Worker()
+      : other([] {
+          auto [c, cancel] = gctx::with_cancel(root());
+          // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: the cancel handle 'cancel' returned by 'with_cancel' is never called;
+        }) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: note: the end of the function is reached without calling 'cancel'
+};

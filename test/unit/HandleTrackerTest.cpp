@@ -44,6 +44,48 @@ TEST(HandleTracker, ReportsAHandleNotCalledOnEveryPath) {
   EXPECT_TRUE(lostIn(*AST, "g").empty());
 }
 
+TEST(HandleTracker, FindsFactorySitesWalkingDown) {
+  auto AST = buildAST(R"(
+    #include <golang/context.h>
+    #include <thread>
+    namespace gctx = golang::context;
+    void f(gctx::Context p, std::stop_source unused) {
+      gctx::with_cancel(p);
+      auto l = [c = gctx::with_cancel(p)] {
+        auto inner = [p = gctx::Context()] { gctx::with_cancel(p); };
+      };
+      std::stop_source local;
+      int x = 1 + 2;
+    })");
+  const auto *F = findFirst<FunctionDecl>(
+      *AST, functionDecl(hasName("f"), isDefinition()));
+  ASSERT_NE(F, nullptr);
+  ApiModel M;
+  llvm::SmallVector<FactorySite, 4> Sites;
+  findFactorySites(F->getBody(), M, TrackerOptions(), Sites);
+  // f's own call and the capture's initializer; the call in the inner
+  // lambda, owned by it.
+  unsigned Own = 0, InLambda = 0;
+  for (const FactorySite &S : Sites) {
+    ASSERT_NE(S.Call, nullptr);
+    if (!S.Lambda)
+      ++Own;
+    else if (S.Lambda->capture_size() == 1 &&
+             S.Lambda->capture_begin()->getCapturedVar()->getName() == "p")
+      ++InLambda;
+  }
+  EXPECT_EQ(Own, 2u);
+  EXPECT_EQ(InLambda, 1u);
+  EXPECT_EQ(Sites.size(), 3u);
+  // With CheckSources, the local source too (a parameter is not a site).
+  Sites.clear();
+  TrackerOptions O;
+  O.CheckSources = true;
+  findFactorySites(F->getBody(), M, O, Sites);
+  EXPECT_EQ(llvm::count_if(Sites, [](const FactorySite &S) { return !S.Call; }),
+            1);
+}
+
 TEST(HandleTracker, DiscardsAndHolders) {
   auto AST = buildAST(R"(
     #include <golang/context.h>
