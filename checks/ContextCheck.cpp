@@ -3,8 +3,10 @@
 #include "checks/ContextCheck.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "lib/UserCode.h"
 
 using namespace context_tidy;
+using namespace clang::ast_matchers;
 
 namespace clang::tidy::context {
 
@@ -88,6 +90,31 @@ ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
   Model = std::make_unique<ApiModel>(Config);
   for (const std::string &Error : Model->errors())
     configurationDiag("%0: %1") << Name << Error;
+}
+
+/// Runs the check's matchers when clang-tidy's traversal matches the
+/// translation unit (its first node).  Its ID is the check's, so that
+/// --enable-check-profile counts the check's whole cost under its name.
+class ContextCheck::UserCodeRunner : public MatchFinder::MatchCallback {
+public:
+  explicit UserCodeRunner(ContextCheck &Check) : Check(Check) {}
+  void run(const MatchFinder::MatchResult &Result) override {
+    UserCodeScope Scope(*Result.Context);
+    Check.UserCodeFinder->matchAST(*Result.Context);
+  }
+  StringRef getID() const override { return Check.getID(); }
+
+private:
+  ContextCheck &Check;
+};
+
+ContextCheck::~ContextCheck() = default;
+
+void ContextCheck::registerMatchers(MatchFinder *Finder) {
+  UserCodeFinder = std::make_unique<MatchFinder>();
+  registerUserCodeMatchers(UserCodeFinder.get());
+  Runner = std::make_unique<UserCodeRunner>(*this);
+  Finder->addMatcher(translationUnitDecl(), Runner.get());
 }
 
 void ContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -61,7 +61,7 @@ void LostCancelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CheckSources", CheckSources ? "true" : "false");
 }
 
-void LostCancelCheck::registerMatchers(MatchFinder *Finder) {
+void LostCancelCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Each function body, and each initializer outside any body, is walked
   // down once for factory calls (lib/HandleTracker.h: findFactorySites).
   // Matching the calls and walking up to their function would need the

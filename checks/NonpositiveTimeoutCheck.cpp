@@ -145,7 +145,7 @@ NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
                    {"TimeoutFunctions", "DeadlineFunctions", "PollFunctions"}) {
 }
 
-void NonpositiveTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+void NonpositiveTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
                      this);
   Finder->addMatcher(

@@ -121,7 +121,7 @@ void StoredContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 AllowNeverCancelled ? "true" : "false");
 }
 
-void StoredContextCheck::registerMatchers(MatchFinder *Finder) {
+void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Nothing in a system header is reported, and nothing there names the
   // user's variables: every matcher skips system headers first, which is
   // most of the nodes of a translation unit.

@@ -103,7 +103,7 @@ void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinBlockingSleep", MinBlockingSleep);
 }
 
-void UncancellableWaitCheck::registerMatchers(MatchFinder *Finder) {
+void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Every function with a body, template instantiations included; lambdas
   // are analysed with the function they are written in.
   Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
