@@ -26,7 +26,8 @@ execute_process(COMMAND "${CMAKE_CXX_COMPILER}" -print-resource-dir
 add_executable(context-tidy-fuzzer tools/fuzzer/ContextTidyFuzzer.cpp
   ${_ct_fuzz_check_sources} ${_ct_fuzz_core_sources})
 target_include_directories(context-tidy-fuzzer PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}")
-target_link_libraries(context-tidy-fuzzer PRIVATE contexttidy_llvm_flags clangTidy)
+target_link_libraries(context-tidy-fuzzer PRIVATE contexttidy_llvm_flags clangTidy
+  clangTidyUtils)
 target_compile_definitions(context-tidy-fuzzer PRIVATE
   CONTEXT_TIDY_MOCKS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/test/Inputs/mocks"
   CONTEXT_TIDY_RESOURCE_DIR="${_ct_resource_dir}"

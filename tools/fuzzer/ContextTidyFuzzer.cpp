@@ -36,7 +36,10 @@
 using namespace clang;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  static const char *const File = "/context-tidy-fuzz/input.cpp";
+  // The file lives in memory, in a directory that exists on disk too:
+  // ClangTool changes into the compilation directory on every layer of the
+  // overlay, and aborts when the real file system has no such directory.
+  static const char *const File = "/context-tidy-fuzz-input.cpp";
   tidy::ClangTidyGlobalOptions GlobalOptions;
   tidy::ClangTidyOptions Options = tidy::ClangTidyOptions::getDefaults();
   Options.Checks = "-*,context-*";
@@ -56,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       "-resource-dir", CONTEXT_TIDY_RESOURCE_DIR, "-ferror-limit=50",
       "-ftemplate-depth=128", "-fconstexpr-steps=100000",
       "-fbracket-depth=128"};
-  tooling::FixedCompilationDatabase Compilations("/context-tidy-fuzz", Args);
+  tooling::FixedCompilationDatabase Compilations("/", Args);
   std::vector<tidy::ClangTidyError> Errors = tidy::runClangTidy(
       Context, Compilations, {File}, FS, /*ApplyAnyFix=*/false);
   (void)Errors;
