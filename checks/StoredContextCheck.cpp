@@ -122,18 +122,14 @@ void StoredContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  // Nothing in a system header is reported, and nothing there names the
-  // user's variables: every matcher skips system headers first, which is
-  // most of the nodes of a translation unit.
-  auto User = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(varDecl(User, unless(parmVarDecl())).bind("var"), this);
-  Finder->addMatcher(fieldDecl(User).bind("field"), this);
-  Finder->addMatcher(callExpr(User).bind("call"), this);
+  // Run on the code outside system headers only (ContextCheck).
+  Finder->addMatcher(varDecl(unless(parmVarDecl())).bind("var"), this);
+  Finder->addMatcher(fieldDecl().bind("field"), this);
+  Finder->addMatcher(callExpr().bind("call"), this);
   // Uses of file-local globals: one only root-context functions use is
   // their root.
   Finder->addMatcher(
-      declRefExpr(User, to(varDecl(hasGlobalStorage()).bind("used")))
-          .bind("use"),
+      declRefExpr(to(varDecl(hasGlobalStorage()).bind("used"))).bind("use"),
       this);
   // Cancellations of variables with static storage: one a signal handler
   // cancels is the process's shutdown switch, not a request's.
@@ -141,7 +137,6 @@ void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // of in-flight work.
   Finder->addMatcher(
       cxxMemberCallExpr(
-          User,
           on(ignoringParenImpCasts(
               anyOf(declRefExpr(to(varDecl().bind("erasedVar"))),
                     memberExpr(member(fieldDecl().bind("erasedField")))))))
@@ -149,9 +144,8 @@ void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       this);
   auto Released = ignoringParenImpCasts(
       declRefExpr(to(varDecl(hasGlobalStorage()).bind("released"))));
-  Finder->addMatcher(cxxMemberCallExpr(User, on(Released)).bind("releaseCall"),
-                     this);
-  Finder->addMatcher(cxxOperatorCallExpr(User, hasOverloadedOperatorName("()"),
+  Finder->addMatcher(cxxMemberCallExpr(on(Released)).bind("releaseCall"), this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
                                          hasArgument(0, Released))
                          .bind("releaseCall"),
                      this);
@@ -161,22 +155,19 @@ void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // is assigned later is a stored token after all.
   auto Ref = ignoringParenImpCasts(
       declRefExpr(to(varDecl(hasGlobalStorage()).bind("written"))));
-  Finder->addMatcher(binaryOperator(User, isAssignmentOperator(), hasLHS(Ref)),
-                     this);
+  Finder->addMatcher(binaryOperator(isAssignmentOperator(), hasLHS(Ref)), this);
   Finder->addMatcher(
-      cxxOperatorCallExpr(User, isAssignmentOperator(), hasArgument(0, Ref)),
+      cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Ref)), this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(on(Ref), callee(cxxMethodDecl(unless(isConst())))),
       this);
-  Finder->addMatcher(cxxMemberCallExpr(User, on(Ref),
-                                       callee(cxxMethodDecl(unless(isConst())))),
-                     this);
   auto NonConstRef =
       parmVarDecl(hasType(lValueReferenceType(pointee(unless(isConstQualified())))));
-  Finder->addMatcher(callExpr(User, forEachArgumentWithParam(Ref, NonConstRef)),
+  Finder->addMatcher(callExpr(forEachArgumentWithParam(Ref, NonConstRef)), this);
+  Finder->addMatcher(cxxConstructExpr(forEachArgumentWithParam(Ref, NonConstRef)),
                      this);
-  Finder->addMatcher(
-      cxxConstructExpr(User, forEachArgumentWithParam(Ref, NonConstRef)), this);
-  Finder->addMatcher(
-      unaryOperator(User, hasOperatorName("&"), hasUnaryOperand(Ref)), this);
+  Finder->addMatcher(unaryOperator(hasOperatorName("&"), hasUnaryOperand(Ref)),
+                     this);
 }
 
 void StoredContextCheck::check(const MatchFinder::MatchResult &Result) {

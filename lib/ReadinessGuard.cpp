@@ -42,12 +42,17 @@ const Expr *localInit(const Expr *E) {
   return V->getInit();
 }
 
-/// Whether \p E names a status enumerator of role \p R (ReadyStatus or
-/// NotReadyStatus).
-bool isStatus(const Expr *E, Role R, const ApiModel &M) {
+/// For a status enumerator \p E, whether a status equal to it means ready
+/// (Role::ReadyStatus: true) or not ready (Role::NotReadyStatus: false).
+std::optional<bool> readyWhenEqual(const Expr *E, const ApiModel &M) {
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
-  return DRE && isa<EnumConstantDecl>(DRE->getDecl()) &&
-         M.matchDecl(DRE->getDecl(), R);
+  if (!DRE || !isa<EnumConstantDecl>(DRE->getDecl()))
+    return std::nullopt;
+  if (M.matchDecl(DRE->getDecl(), Role::ReadyStatus))
+    return true;
+  if (M.matchDecl(DRE->getDecl(), Role::NotReadyStatus))
+    return false;
+  return std::nullopt;
 }
 
 /// The object whose readiness status \p E is: a status-returning readiness
@@ -159,15 +164,15 @@ std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
     }
     // `status == ready` says "ready" when true; `status == timeout` (a
     // not-ready status: any other value means ready) when false.
-    for (Role Status : {Role::ReadyStatus, Role::NotReadyStatus}) {
-      if (isStatus(L, Status, M))
-        std::swap(L, R);
-      if (!isStatus(R, Status, M))
-        continue;
-      if (const ValueDecl *Obj = statusOf(L, M, Depth + 1))
-        return ReadinessTest{Obj, Status == Role::ReadyStatus ? Equal : !Equal};
-      return std::nullopt;
+    std::optional<bool> Ready = readyWhenEqual(R, M);
+    if (!Ready) {
+      std::swap(L, R);
+      Ready = readyWhenEqual(R, M);
     }
+    if (!Ready)
+      return std::nullopt;
+    if (const ValueDecl *Obj = statusOf(L, M, Depth + 1))
+      return ReadinessTest{Obj, *Ready ? Equal : !Equal};
     return std::nullopt;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
