@@ -616,6 +616,20 @@ const ApiEntry *ApiModel::matchFunction(const FunctionDecl *FD, Role R,
                                         const CXXRecordDecl *ObjectClass) const {
   if (!FD || isTypeRole(R))
     return nullptr;
+  auto Key = std::make_tuple(static_cast<const Decl *>(FD),
+                             static_cast<const Decl *>(ObjectClass),
+                             static_cast<unsigned>(R));
+  auto It = FunctionCache.find(Key);
+  if (It != FunctionCache.end())
+    return It->second;
+  const ApiEntry *Found = matchFunctionUncached(FD, R, ObjectClass);
+  FunctionCache[Key] = Found;
+  return Found;
+}
+
+const ApiEntry *
+ApiModel::matchFunctionUncached(const FunctionDecl *FD, Role R,
+                                const CXXRecordDecl *ObjectClass) const {
   if (const ApiEntry *E = annotationEntry(FD, R))
     return E;
   if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())

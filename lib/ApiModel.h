@@ -32,6 +32,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace clang {
@@ -221,7 +222,10 @@ public:
 
   /// Forgets cached per-declaration results.  Call between ASTs when one
   /// model serves several (the checks build one model per translation unit).
-  void clearCaches() const { RecordCache.clear(); }
+  void clearCaches() const {
+    RecordCache.clear();
+    FunctionCache.clear();
+  }
 
 private:
   const ApiEntry *annotationEntry(const clang::Decl *D, Role R) const;
@@ -229,6 +233,9 @@ private:
                                  llvm::StringRef Qualified,
                                  const clang::NamedDecl *ForStructural) const;
   bool isStructuralContext(const clang::CXXRecordDecl *RD) const;
+  const ApiEntry *matchFunctionUncached(const clang::FunctionDecl *FD, Role R,
+                                        const clang::CXXRecordDecl *ObjectClass)
+      const;
 
   std::vector<ApiEntry> Entries; // owned rows, indexed by NameTable payloads
   std::array<NameTable, static_cast<size_t>(Role::NumRoles)> Tables;
@@ -237,6 +244,12 @@ private:
   mutable llvm::DenseMap<std::pair<const clang::Decl *, unsigned>,
                          const ApiEntry *>
       RecordCache;
+  // matchFunction's results: the same few callees are called everywhere,
+  // and building their qualified names is most of the checks' cost.
+  mutable llvm::DenseMap<
+      std::tuple<const clang::Decl *, const clang::Decl *, unsigned>,
+      const ApiEntry *>
+      FunctionCache;
 };
 
 } // namespace context_tidy

@@ -146,6 +146,46 @@ TEST(ApiModel, OptionsExtendAndProfilesRestrict) {
   EXPECT_NE(Default.matchCall(callTo(*AST, "join"), Role::BlockingCall), nullptr);
 }
 
+TEST(ApiModel, RepeatedQueriesKeepTheObjectsClassApart) {
+  // matchFunction caches per callee, object class and role: the same
+  // inherited method is blocking on one class and not on another, in
+  // either order and on repeated queries.
+  auto AST = buildAST(R"(
+    struct Base { void wait(); };
+    struct Slow : Base {};
+    struct Fast : Base {};
+    void f(Fast &a, Slow &b, Fast &c, Slow &d) { a.wait(); b.wait(); c.wait(); d.wait(); }
+    )");
+  ApiModel::Config C;
+  C.Extra.emplace_back(Role::BlockingCall, "Slow::wait");
+  ApiModel M(C);
+  auto Waits = match(cxxMemberCallExpr(isExpansionInMainFile()).bind("c"),
+                     AST->getASTContext());
+  ASSERT_EQ(Waits.size(), 4u);
+  auto IsSlow = [](const BoundNodes &N) {
+    return N.getNodeAs<CXXMemberCallExpr>("c")
+               ->getImplicitObjectArgument()
+               ->IgnoreParenImpCasts()
+               ->getType()
+               ->getAsCXXRecordDecl()
+               ->getName() == "Slow";
+  };
+  // Twice over, and once more after the caches are cleared.
+  for (int Round = 0; Round < 3; ++Round) {
+    if (Round == 2)
+      M.clearCaches();
+    unsigned Slow = 0;
+    for (const BoundNodes &N : Waits) {
+      const auto *Call = N.getNodeAs<Expr>("c");
+      Slow += IsSlow(N);
+      EXPECT_EQ(M.matchCall(Call, Role::BlockingCall) != nullptr, IsSlow(N))
+          << "round " << Round;
+      EXPECT_EQ(M.matchCall(Call, Role::WakeMethod), nullptr);
+    }
+    EXPECT_EQ(Slow, 2u);
+  }
+}
+
 TEST(ApiModel, ReportsInvalidPatterns) {
   ApiModel::Config C;
   C.Extra.emplace_back(Role::BlockingCall, "bad[");
