@@ -148,8 +148,8 @@ TEST(ApiModel, OptionsExtendAndProfilesRestrict) {
 
 TEST(ApiModel, RepeatedQueriesKeepTheObjectsClassApart) {
   // matchFunction caches per callee, object class and role: the same
-  // inherited method is blocking on one class and not on another, in
-  // either order and on repeated queries.
+  // inherited method is blocking on one class and not on another, asked
+  // about alternately (Fast, Slow, Fast, Slow) and again.
   auto AST = buildAST(R"(
     struct Base { void wait(); };
     struct Slow : Base {};
