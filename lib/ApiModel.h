@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -113,7 +114,7 @@ enum class Profile : unsigned char {
 };
 
 /// Modifiers of an entry.
-enum EntryFlags : unsigned {
+enum EntryFlags : uint16_t {
   NoFlags = 0,
   /// BlockingCall: not blind when an argument is a token type
   /// (condition_variable_any::wait(lock, stop_token, pred)).

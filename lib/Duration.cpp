@@ -214,7 +214,7 @@ std::string formatQuantity(const Quantity &Q) {
   return std::to_string(Q.I);
 }
 
-enum class Rounding { Exact, TowardZero, Floor, Ceil, Nearest };
+enum class Rounding : uint8_t { Exact, TowardZero, Floor, Ceil, Nearest };
 
 /// Q in ticks of To (a floating-point representation when ToFloat), rounded
 /// as asked.  Nullopt on overflow, or when Exact and the value is not.

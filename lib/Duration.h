@@ -115,7 +115,7 @@ std::optional<FoldedDuration> foldDuration(const clang::Expr *E,
 
 /// A deadline whose relation to the present is known.
 struct DeadlineValue {
-  enum KindT {
+  enum KindT : uint8_t {
     /// Clock::now(), plus Offset when a constant was added or subtracted.
     /// AtMost: the time point was then rounded down (time_point_cast,
     /// floor), so it is at or before that.
