@@ -44,14 +44,15 @@ public:
   /// Registers one matcher on the translation unit, which runs the check's
   /// own matchers on the code outside system headers.
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
+  /// The check's matchers; check() receives their matches.  (Public, as
+  /// every check declares its override.)
+  virtual void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) = 0;
 
   /// The names of all model options, for documentation and tests.
   static llvm::ArrayRef<StringRef> modelOptionNames();
 
 protected:
   const context_tidy::ApiModel &model() const { return *Model; }
-  /// The check's matchers; check() receives their matches.
-  virtual void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) = 0;
 
 private:
   class UserCodeRunner;

@@ -7,7 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/DeclObjC.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include <algorithm>
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
 using namespace context_tidy;
@@ -199,11 +199,9 @@ void LostCancelCheck::report(const LostHandle &L, const Stmt *Body,
   }
 
   llvm::SmallVector<FlowLeak, 4> Leaks(L.Leaks.begin(), L.Leaks.end());
-  std::stable_sort(Leaks.begin(), Leaks.end(),
-                   [&](const FlowLeak &A, const FlowLeak &B) {
-                     return SM.isBeforeInTranslationUnit(leakLoc(A, Body),
-                                                         leakLoc(B, Body));
-                   });
+  llvm::stable_sort(Leaks, [&](const FlowLeak &A, const FlowLeak &B) {
+    return SM.isBeforeInTranslationUnit(leakLoc(A, Body), leakLoc(B, Body));
+  });
   for (const FlowLeak &K : Leaks) {
     SourceLocation At = leakLoc(K, Body);
     switch (K.K) {
