@@ -4,6 +4,8 @@
 
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "lib/UserCode.h"
+#include "llvm/ADT/DenseMap.h"
+#include <mutex>
 
 using namespace context_tidy;
 using namespace clang::ast_matchers;
@@ -65,7 +67,7 @@ llvm::ArrayRef<StringRef> ContextCheck::modelOptionNames() {
 
 ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
                            std::initializer_list<StringRef> StoredModelOptions)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
       ProfilesOption(
           Options.getLocalOrGlobal("Profiles", defaultProfiles()).str()) {
   ApiModel::Config Config;
@@ -92,15 +94,62 @@ ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
     configurationDiag("%0: %1") << Name << Error;
 }
 
-/// Runs the check's matchers when clang-tidy's traversal matches the
-/// translation unit (its first node).  Its ID is the check's, so that
-/// --enable-check-profile counts the check's whole cost under its name.
+/// The matchers of all context-* checks that clang-tidy registered on one
+/// MatchFinder (one translation unit), run in one traversal of the user's
+/// code.
+struct SharedUserCodeTraversal {
+  MatchFinder Finder;
+  /// The translation unit it last ran on.
+  const ASTContext *RanOn = nullptr;
+};
+
+namespace {
+
+/// The shared traversal of each clang-tidy MatchFinder.  clang-tidy makes a
+/// MatchFinder and the checks for each translation unit; the checks hold
+/// the traversal, so it lives as long as they do.
+std::shared_ptr<SharedUserCodeTraversal> sharedTraversal(const MatchFinder *F) {
+  static std::mutex Mutex;
+  static llvm::DenseMap<const MatchFinder *,
+                        std::weak_ptr<SharedUserCodeTraversal>>
+      Registry;
+  const std::lock_guard<std::mutex> Lock(Mutex);
+  if (std::shared_ptr<SharedUserCodeTraversal> S = Registry.lookup(F).lock())
+    return S;
+  // Entries of finished translation units are dropped as new ones come.
+  for (auto It = Registry.begin(); It != Registry.end();) {
+    auto Next = std::next(It);
+    if (It->second.expired())
+      Registry.erase(It);
+    It = Next;
+  }
+  auto S = std::make_shared<SharedUserCodeTraversal>();
+  Registry[F] = S;
+  return S;
+}
+
+} // namespace
+
+/// Runs the shared traversal when clang-tidy's traversal matches the
+/// translation unit (its first node); the first context-* check to see it
+/// runs it for all.  Its ID is the check's, so --enable-check-profile
+/// counts the cost of all context-* checks under the first one's name.
 class ContextCheck::UserCodeRunner : public MatchFinder::MatchCallback {
 public:
   explicit UserCodeRunner(ContextCheck &Check) : Check(Check) {}
   void run(const MatchFinder::MatchResult &Result) override {
-    UserCodeScope Scope(*Result.Context);
-    Check.UserCodeFinder->matchAST(*Result.Context);
+    SharedUserCodeTraversal &S = *Check.Shared;
+    if (S.RanOn == Result.Context)
+      return;
+    S.RanOn = Result.Context;
+    // Diagnostics outside the main file are shown where clang-tidy's header
+    // filter lets them through (the command line's --header-filter is in
+    // these options too).
+    const ClangTidyOptions &Opts = Check.TidyContext->getOptions();
+    ShownFiles Shown(Opts.HeaderFilterRegex.value_or(""),
+                     Opts.ExcludeHeaderFilterRegex.value_or(""));
+    UserCodeScope Scope(*Result.Context, Shown);
+    S.Finder.matchAST(*Result.Context);
   }
   StringRef getID() const override { return Check.getID(); }
 
@@ -111,8 +160,8 @@ private:
 ContextCheck::~ContextCheck() = default;
 
 void ContextCheck::registerMatchers(MatchFinder *Finder) {
-  UserCodeFinder = std::make_unique<MatchFinder>();
-  registerUserCodeMatchers(UserCodeFinder.get());
+  Shared = sharedTraversal(Finder);
+  registerUserCodeMatchers(&Shared->Finder);
   Runner = std::make_unique<UserCodeRunner>(*this);
   Finder->addMatcher(translationUnitDecl(), Runner.get());
 }

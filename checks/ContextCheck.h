@@ -11,11 +11,14 @@
 //     CancelFactories: 'mylib::NewCancellable;mylib::Detach'
 //     context-nonpositive-timeout.TimeoutFunctions: 'retry_for:1'
 //
-// A check's matchers run on the code outside system headers only
-// (lib/UserCode.h): the check registers them in registerUserCodeMatchers(),
-// and ContextCheck runs them once per translation unit, with the traversal
-// scope set to that code, when clang-tidy's own traversal meets the
-// translation unit.  Nothing of the check is tried on a header's nodes.
+// A check's matchers run on the code whose diagnostics clang-tidy can show
+// only (lib/UserCode.h: the main file and the headers the header filter
+// lets through): the check registers them in registerUserCodeMatchers(),
+// and the matchers of all context-* checks of a translation unit go into
+// one MatchFinder, run once, with the traversal scope set to that code,
+// when clang-tidy's own traversal meets the translation unit.  Nothing of
+// the checks is tried on a system or hidden header's nodes, and the user's
+// code is walked once for all of them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +32,8 @@
 
 namespace clang::tidy::context {
 
+struct SharedUserCodeTraversal;
+
 class ContextCheck : public ClangTidyCheck {
 public:
   /// \p StoredModelOptions are the model options this check documents;
@@ -41,8 +46,9 @@ public:
     return LangOpts.CPlusPlus;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  /// Registers one matcher on the translation unit, which runs the check's
-  /// own matchers on the code outside system headers.
+  /// Adds the check's matchers to the traversal of the user's code that
+  /// all context-* checks of the translation unit share, and registers one
+  /// matcher on the translation unit, which runs that traversal once.
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   /// The check's matchers; check() receives their matches.  (Public, as
   /// every check declares its override.)
@@ -56,7 +62,8 @@ protected:
 
 private:
   class UserCodeRunner;
-  std::unique_ptr<ast_matchers::MatchFinder> UserCodeFinder;
+  ClangTidyContext *TidyContext;
+  std::shared_ptr<SharedUserCodeTraversal> Shared;
   std::unique_ptr<UserCodeRunner> Runner;
   std::unique_ptr<context_tidy::ApiModel> Model;
   std::string ProfilesOption;
