@@ -92,13 +92,42 @@ ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
     configurationDiag("%0: %1") << Name << Error;
 }
 
-/// Runs the check's matchers when clang-tidy's traversal matches the
-/// translation unit (its first node).  Its ID is the check's, so that
+namespace {
+
+bool QuietOnCompileErrors = false;
+
+/// The first node of the host's traversal: the translation unit when the
+/// traversal scope is the whole of it (clang-tidy), else a top-level
+/// declaration (clangd sets the scope to the main file's top-level
+/// declarations, and the translation unit is never visited).  Only the
+/// lexical context is looked at, once per declaration.
+AST_MATCHER(Decl, isTopLevel) {
+  if (isa<TranslationUnitDecl>(Node))
+    return true;
+  const DeclContext *DC = Node.getLexicalDeclContext();
+  return DC && DC->isTranslationUnit();
+}
+
+} // namespace
+
+void ContextCheck::setQuietOnCompileErrors(bool Quiet) {
+  QuietOnCompileErrors = Quiet;
+}
+
+/// Runs the check's matchers once per translation unit, at the first node
+/// of the host's traversal.  Its ID is the check's, so that
 /// --enable-check-profile counts the check's whole cost under its name.
 class ContextCheck::UserCodeRunner : public MatchFinder::MatchCallback {
 public:
   explicit UserCodeRunner(ContextCheck &Check) : Check(Check) {}
+  void onStartOfTranslationUnit() override { Ran = false; }
   void run(const MatchFinder::MatchResult &Result) override {
+    if (Ran)
+      return;
+    Ran = true;
+    if (QuietOnCompileErrors &&
+        Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+      return;
     UserCodeScope Scope(*Result.Context);
     Check.UserCodeFinder->matchAST(*Result.Context);
   }
@@ -106,6 +135,7 @@ public:
 
 private:
   ContextCheck &Check;
+  bool Ran = false;
 };
 
 ContextCheck::~ContextCheck() = default;
@@ -114,7 +144,7 @@ void ContextCheck::registerMatchers(MatchFinder *Finder) {
   UserCodeFinder = std::make_unique<MatchFinder>();
   registerUserCodeMatchers(UserCodeFinder.get());
   Runner = std::make_unique<UserCodeRunner>(*this);
-  Finder->addMatcher(translationUnitDecl(), Runner.get());
+  Finder->addMatcher(decl(isTopLevel()), Runner.get());
 }
 
 void ContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

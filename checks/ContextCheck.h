@@ -14,8 +14,10 @@
 // A check's matchers run on the code outside system headers only
 // (lib/UserCode.h): the check registers them in registerUserCodeMatchers(),
 // and ContextCheck runs them once per translation unit, with the traversal
-// scope set to that code, when clang-tidy's own traversal meets the
-// translation unit.  Nothing of the check is tried on a header's nodes.
+// scope set to that code, when the host's traversal meets its first node:
+// the translation unit in clang-tidy, the first top-level declaration of
+// the main file in clangd (which traverses only those).  Nothing of the
+// check is tried on a header's nodes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,6 +49,12 @@ public:
 
   /// The names of all model options, for documentation and tests.
   static llvm::ArrayRef<StringRef> modelOptionNames();
+
+  /// When set, the checks report nothing on a translation unit that has a
+  /// compile error (one not promoted from a warning by -Werror).  For
+  /// editors, which build the file at every edit: context-clangd sets it.
+  /// Unset (clang-tidy, the plugin), only the code with errors is skipped.
+  static void setQuietOnCompileErrors(bool Quiet);
 
 protected:
   const context_tidy::ApiModel &model() const { return *Model; }

@@ -30,7 +30,10 @@ class Decl;
 namespace context_tidy {
 
 /// The top-level declarations of the translation unit that are outside
-/// system headers, in order.
+/// system headers, in order.  When the traversal scope of \p Ctx is already
+/// narrower than the translation unit (clangd sets it to the main file's
+/// top-level declarations), the declarations of that scope outside system
+/// headers.
 std::vector<clang::Decl *> userDeclarations(clang::ASTContext &Ctx);
 
 /// Restricts the traversal scope of \p Ctx to userDeclarations() while it
