@@ -25,6 +25,12 @@
 if(NOT CONTEXT_TIDY_BUILD_CLANGD)
   return()
 endif()
+if(CONTEXT_TIDY_SANITIZE)
+  # The sanitizer build instruments what the tests load into clang-tidy;
+  # a sanitized clangd would be a second, slow link for nothing tested.
+  message(STATUS "context-clangd: not built with CONTEXT_TIDY_SANITIZE")
+  return()
+endif()
 foreach(_ct_lib clangdMain clangDaemonTweaks)
   if(NOT TARGET ${_ct_lib})
     message(FATAL_ERROR "libclang-${LLVM_VERSION_MAJOR}-dev has no ${_ct_lib} "

@@ -105,14 +105,20 @@ def run_file(server, path, original):
     s = Session(server, path, original)
     lines = original.split("\n")
     steps = []
+    # The lines edited: those of the first and last findings, or for a file
+    # without any, the first statement (a line ending in ';' indented by a
+    # function body) and the last one.
+    found = [n - 1 for n, _ in markers(original)]
+    if not found:
+        found = [i for i, l in enumerate(lines)
+                 if l.startswith("    ") and l.rstrip().endswith(";")]
+    m, last = found[0], found[-1]
     # 1. A closing brace of a function deleted, then typed again.
-    i = first_index(lines, lambda l: l.strip() == "}",
-                    markers(original)[0][0])
+    i = first_index(lines, lambda l: l.strip() == "}", m)
     at, deleted = s.delete_line(i)
     steps.append("closing brace deleted (line %d)" % (i + 1))
     s.retype(at, deleted)
     # 2. The first line with a finding deleted and typed again, word by word.
-    m = markers(original)[0][0] - 1
     at, deleted = s.delete_line(m)
     steps.append("line %d deleted and retyped" % (m + 1))
     s.retype(at, deleted)
@@ -131,7 +137,6 @@ def run_file(server, path, original):
     # 5. A burst of keystrokes without waiting: the line of the last finding
     #    deleted and retyped character by character; only the last version
     #    asks for diagnostics.
-    last = markers(original)[-1][0] - 1
     at, deleted = s.delete_line(last)
     for ch in deleted[:-1]:
         s.edit(at, at, ch, want=False)
@@ -170,7 +175,7 @@ def main():
     errors = []
     totals = [0, 0, 0]
     with open(log_path, "w") as log, \
-            lsp.Server([clangd, "--log=info"], root, stderr=log, env=env) as server:
+            lsp.Server([clangd, "--log=info", "--background-index=false"], root, stderr=log, env=env) as server:
         for path in files:
             with open(path) as f:
                 original = f.read()

@@ -42,7 +42,7 @@ def main():
         text = f.read()
 
     log = open(os.path.join(root, "clangd.log"), "w")
-    with lsp.Server([args.clangd, "--log=verbose"], root, stderr=log) as server:
+    with lsp.Server([args.clangd, "--log=verbose", "--background-index=false"], root, stderr=log) as server:
         version = server.open(path, text)
         diags = server.diagnostics(path, version)
         show("open", version, diags)
