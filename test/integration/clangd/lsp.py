@@ -189,12 +189,14 @@ class Server:
     def shutdown(self):
         if self.proc.poll() is None and not self.closed:
             try:
-                self.request("shutdown", None, timeout=30)
+                self.request("shutdown", None, timeout=300)
                 self.notify("exit", None)
             except (ServerError, BrokenPipeError, OSError):
                 pass
         try:
-            status = self.proc.wait(timeout=30)
+            # clangd joins its worker threads before it exits (a build still
+            # running finishes first): minutes on a loaded machine.
+            status = self.proc.wait(timeout=300)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             status = self.proc.wait()
