@@ -94,20 +94,23 @@ ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
     configurationDiag("%0: %1") << Name << Error;
 }
 
-/// The matchers of all context-* checks that clang-tidy registered on one
+/// The matchers of all context-* checks that the host registered on one
 /// MatchFinder (one translation unit), run in one traversal of the user's
 /// code.
 struct SharedUserCodeTraversal {
   MatchFinder Finder;
-  /// The translation unit it last ran on.
-  const ASTContext *RanOn = nullptr;
+  /// Whether it ran on the current translation unit.
+  bool Ran = false;
 };
 
 namespace {
 
-/// The shared traversal of each clang-tidy MatchFinder.  clang-tidy makes a
-/// MatchFinder and the checks for each translation unit; the checks hold
-/// the traversal, so it lives as long as they do.
+bool QuietOnCompileErrors = false;
+
+/// The shared traversal of each host MatchFinder.  clang-tidy (and clangd,
+/// at each build of a file) makes a MatchFinder and the checks for each
+/// translation unit; the checks hold the traversal, so it lives as long as
+/// they do.
 std::shared_ptr<SharedUserCodeTraversal> sharedTraversal(const MatchFinder *F) {
   static std::mutex Mutex;
   static llvm::DenseMap<const MatchFinder *,
@@ -128,20 +131,40 @@ std::shared_ptr<SharedUserCodeTraversal> sharedTraversal(const MatchFinder *F) {
   return S;
 }
 
+/// The first node of the host's traversal: the translation unit when the
+/// traversal scope is the whole of it (clang-tidy), else a top-level
+/// declaration (clangd sets the scope to the main file's top-level
+/// declarations, and the translation unit is never visited).  Only the
+/// lexical context is looked at, once per declaration.
+AST_MATCHER(Decl, isTopLevel) {
+  if (isa<TranslationUnitDecl>(Node))
+    return true;
+  const DeclContext *DC = Node.getLexicalDeclContext();
+  return DC && DC->isTranslationUnit();
+}
+
 } // namespace
 
-/// Runs the shared traversal when clang-tidy's traversal matches the
-/// translation unit (its first node); the first context-* check to see it
-/// runs it for all.  Its ID is the check's, so --enable-check-profile
-/// counts the cost of all context-* checks under the first one's name.
+void ContextCheck::setQuietOnCompileErrors(bool Quiet) {
+  QuietOnCompileErrors = Quiet;
+}
+
+/// Runs the shared traversal at the first node of the host's traversal;
+/// the first context-* check to see it runs it for all.  Its ID is the
+/// check's, so --enable-check-profile counts the cost of all context-*
+/// checks under the first one's name.
 class ContextCheck::UserCodeRunner : public MatchFinder::MatchCallback {
 public:
   explicit UserCodeRunner(ContextCheck &Check) : Check(Check) {}
+  void onStartOfTranslationUnit() override { Check.Shared->Ran = false; }
   void run(const MatchFinder::MatchResult &Result) override {
     SharedUserCodeTraversal &S = *Check.Shared;
-    if (S.RanOn == Result.Context)
+    if (S.Ran)
       return;
-    S.RanOn = Result.Context;
+    S.Ran = true;
+    if (QuietOnCompileErrors &&
+        Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+      return;
     // Diagnostics outside the main file are shown where clang-tidy's header
     // filter lets them through (the command line's --header-filter is in
     // these options too).
@@ -163,7 +186,7 @@ void ContextCheck::registerMatchers(MatchFinder *Finder) {
   Shared = sharedTraversal(Finder);
   registerUserCodeMatchers(&Shared->Finder);
   Runner = std::make_unique<UserCodeRunner>(*this);
-  Finder->addMatcher(translationUnitDecl(), Runner.get());
+  Finder->addMatcher(decl(isTopLevel()), Runner.get());
 }
 
 void ContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

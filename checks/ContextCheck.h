@@ -16,9 +16,11 @@
 // lets through): the check registers them in registerUserCodeMatchers(),
 // and the matchers of all context-* checks of a translation unit go into
 // one MatchFinder, run once, with the traversal scope set to that code,
-// when clang-tidy's own traversal meets the translation unit.  Nothing of
-// the checks is tried on a system or hidden header's nodes, and the user's
-// code is walked once for all of them.
+// when the host's traversal meets its first node: the translation unit in
+// clang-tidy, the first top-level declaration of the main file in clangd
+// (which traverses only those).  Nothing of the checks is tried on a
+// system or hidden header's nodes, and the user's code is walked once for
+// all of them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -48,7 +50,8 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// Adds the check's matchers to the traversal of the user's code that
   /// all context-* checks of the translation unit share, and registers one
-  /// matcher on the translation unit, which runs that traversal once.
+  /// matcher on the first node of the host's traversal, which runs that
+  /// traversal once.
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   /// The check's matchers; check() receives their matches.  (Public, as
   /// every check declares its override.)
@@ -56,6 +59,12 @@ public:
 
   /// The names of all model options, for documentation and tests.
   static llvm::ArrayRef<StringRef> modelOptionNames();
+
+  /// When set, the checks report nothing on a translation unit that has a
+  /// compile error (one not promoted from a warning by -Werror).  For
+  /// editors, which build the file at every edit: context-clangd sets it.
+  /// Unset (clang-tidy, the plugin), only the code with errors is skipped.
+  static void setQuietOnCompileErrors(bool Quiet);
 
 protected:
   const context_tidy::ApiModel &model() const { return *Model; }

@@ -22,10 +22,11 @@ std::unique_ptr<llvm::Regex> compile(llvm::StringRef Pattern) {
   return R;
 }
 
-void collect(DeclContext *DC, ASTContext &Ctx, ShownFiles &Shown,
+template <typename Range>
+void collect(const Range &Decls, ASTContext &Ctx, ShownFiles &Shown,
              std::vector<Decl *> &Out) {
   const SourceManager &SM = Ctx.getSourceManager();
-  for (Decl *D : DC->decls()) {
+  for (Decl *D : Decls) {
     const SourceLocation Loc = D->getLocation();
     // Builtin and implicit declarations have no location.
     if (Loc.isInvalid())
@@ -39,7 +40,7 @@ void collect(DeclContext *DC, ASTContext &Ctx, ShownFiles &Shown,
     }
     // A shown file may be included inside a namespace of a hidden one.
     if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
-      collect(cast<DeclContext>(D), Ctx, Shown, Out);
+      collect(cast<DeclContext>(D)->decls(), Ctx, Shown, Out);
   }
 }
 
@@ -70,7 +71,15 @@ bool ShownFiles::shows(SourceLocation Loc, const SourceManager &SM) {
 
 std::vector<Decl *> userDeclarations(ASTContext &Ctx, ShownFiles &Shown) {
   std::vector<Decl *> Out;
-  collect(Ctx.getTranslationUnitDecl(), Ctx, Shown, Out);
+  const std::vector<Decl *> Scope(Ctx.getTraversalScope());
+  if (Scope.size() == 1 && isa<TranslationUnitDecl>(Scope.front())) {
+    collect(Ctx.getTranslationUnitDecl()->decls(), Ctx, Shown, Out);
+    return Out;
+  }
+  // The host chose the declarations (clangd: the main file's, parsed after
+  // the preamble); walking the translation unit's instead would load every
+  // declaration of the preamble.
+  collect(Scope, Ctx, Shown, Out);
   return Out;
 }
 

@@ -62,7 +62,10 @@ private:
 };
 
 /// The declarations of the translation unit that \p Shown shows, top-level
-/// ones and those inside namespaces of hidden headers, in order.
+/// ones and those inside namespaces of hidden headers, in order.  When the
+/// traversal scope of \p Ctx is already narrower than the translation unit
+/// (clangd sets it to the main file's top-level declarations), the
+/// declarations of that scope that \p Shown shows.
 std::vector<clang::Decl *> userDeclarations(clang::ASTContext &Ctx,
                                             ShownFiles &Shown);
 /// The top-level declarations outside system headers.

@@ -89,6 +89,12 @@ config.substitutions.append(
     ("%demo_checks", "-*,bugprone-use-after-move,modernize-use-nullptr"))
 if config.context_tidy and os.path.exists(config.context_tidy):
     config.available_features.add("standalone")
+# context-clangd (tools/cmake/ContextTidyClangd.cmake): the tests that drive
+# it through the Language Server Protocol say REQUIRES: clangd.
+config.context_clangd = getattr(config, "context_clangd", "")
+config.substitutions.append(("%context_clangd", config.context_clangd or "false"))
+if config.context_clangd and os.path.exists(config.context_clangd):
+    config.available_features.add("clangd")
 # pre-commit, vim-ale, node/npm, mmdebstrap: tools/setup.sh installs them
 # (ct_test_packages); the tests that use them fail, not skip, without them.
 

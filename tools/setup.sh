@@ -5,6 +5,12 @@
 #   ct_build <llvm-major>          configure + build into build/llvm-<major>
 #   ct_build <llvm-major> sanitize the ASan+UBSan build (CONTEXT_TIDY_SANITIZE,
 #                                  clang-<major>) into build/llvm-<major>-sanitize
+#   ct_build <llvm-major> "" target...   configure, build only those targets
+#
+# Packages: ct_build_packages is what configuring and building needs (and
+# running the plugin, context-tidy and context-clangd); ct_test_packages is
+# what only the tests need on top (real API headers, the editors and tools
+# the integration tests drive).
 #
 # CONTEXT_TIDY_BUILD_ROOT overrides where builds go (default: <repo>/build).
 
@@ -13,11 +19,14 @@ CT_BUILD_ROOT="${CONTEXT_TIDY_BUILD_ROOT:-$CT_ROOT/build}"
 
 ct_log() { printf '[context-tidy] %s\n' "$*" >&2; }
 
-# The packages a build against LLVM <major> needs.
+# The packages a build against LLVM <major> needs.  libgrpc++-dev and
+# libprotobuf-dev: context-clangd links clangd's remote index (gRPC), as
+# Debian's clangd does.
 ct_build_packages() {
   local v="$1"
   echo cmake ninja-build g++ python3 python3-yaml libgtest-dev \
-    "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" "clang-$v"
+    "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" "clang-$v" \
+    libgrpc++-dev libprotobuf-dev
 }
 
 # What the sanitizer build (ct_build <major> sanitize) needs on top:
@@ -26,13 +35,14 @@ ct_sanitize_packages() {
   echo "libclang-rt-$1-dev"
 }
 
-# The real API headers the tests compile against, and the tools the
-# integration tests drive (test/integration/): git and pre-commit, Vim with
-# ALE, Emacs with Flycheck, node and npm (SARIF schema validation), dpkg-dev
-# (cpack's dpkg-shlibdeps) and mmdebstrap (the clean-install test).
+# What only the tests need: the real API headers they compile against, and
+# the tools the integration tests drive (test/integration/): git and
+# pre-commit, Vim with ALE, Emacs with Flycheck, Neovim (its LSP client with
+# context-clangd), node and npm (SARIF schema validation), dpkg-dev (cpack's
+# dpkg-shlibdeps) and mmdebstrap (the clean-install test).
 ct_test_packages() {
   echo libasio-dev libboost-dev libboost-fiber-dev libgrpc++-dev libtbb-dev
-  echo git pre-commit vim vim-ale emacs-nox elpa-flycheck dpkg-dev mmdebstrap
+  echo git pre-commit vim vim-ale emacs-nox elpa-flycheck neovim dpkg-dev mmdebstrap
   # node and npm: Debian's packages, unless a node with npm is installed
   # already (e.g. from another repository, whose nodejs includes npm).
   command -v node >/dev/null && command -v npm >/dev/null || echo nodejs npm
@@ -57,12 +67,14 @@ ct_ensure_packages() {
 
 ct_build() {
   local v="$1" variant="${2:-}" dir="$CT_BUILD_ROOT/llvm-$1"
-  local launcher=() extra=()
+  local launcher=() extra=() targets=()
+  [ $# -gt 2 ] && for t in "${@:3}"; do targets+=(--target "$t"); done
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   if [ "$variant" = sanitize ]; then
     dir="$CT_BUILD_ROOT/llvm-$v-sanitize"
     extra=(-DCONTEXT_TIDY_SANITIZE=ON -DCMAKE_CXX_COMPILER="clang++-$v"
-           -DCMAKE_BUILD_TYPE=Release -DCONTEXT_TIDY_BUILD_STANDALONE=OFF)
+           -DCMAKE_BUILD_TYPE=Release -DCONTEXT_TIDY_BUILD_STANDALONE=OFF
+           -DCONTEXT_TIDY_BUILD_CLANGD=OFF)
   fi
   if [ ! -f "$dir/build.ninja" ]; then
     ct_log "configuring $dir (LLVM $v${variant:+, $variant})"
@@ -70,5 +82,5 @@ ct_build() {
       "${launcher[@]}" "${extra[@]}" ${CONTEXT_TIDY_CMAKE_ARGS:-} >&2 || return 1
   fi
   ct_log "building $dir"
-  cmake --build "$dir" >&2 || return 1
+  cmake --build "$dir" "${targets[@]}" >&2 || return 1
 }

@@ -3,6 +3,8 @@
 #
 #   bin/context-tidy-N               the standalone executable (LLVM N)
 #   bin/context-tidy                 -> context-tidy-N
+#   bin/context-clangd-N             clangd with the checks built in (LLVM N)
+#   bin/context-clangd               -> context-clangd-N
 #   bin/run-context-tidy             the whole-project runner (tools/)
 #   lib/context-tidy/llvm-N/libContextTidy.so    the plugin
 #   lib/cmake/ContextTidy-N/         ContextTidyConfig.cmake (+ version)
@@ -29,11 +31,18 @@ if(TARGET context-tidy)
     file(CREATE_LINK \"context-tidy-${_ct_v}\" \"\${_dir}/context-tidy\" SYMBOLIC)
     message(STATUS \"Installing: \${_dir}/context-tidy -> context-tidy-${_ct_v}\")")
 endif()
+if(TARGET context-clangd)
+  install(TARGETS context-clangd RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+  install(CODE "
+    set(_dir \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}\")
+    file(CREATE_LINK \"context-clangd-${_ct_v}\" \"\${_dir}/context-clangd\" SYMBOLIC)
+    message(STATUS \"Installing: \${_dir}/context-clangd -> context-clangd-${_ct_v}\")")
+endif()
 install(PROGRAMS tools/run-context-tidy DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(FILES README.md DESTINATION "${CONTEXT_TIDY_INSTALL_DOCDIR}")
 install(DIRECTORY docs/ DESTINATION "${CONTEXT_TIDY_INSTALL_DOCDIR}"
   FILES_MATCHING PATTERN "*.md" PATTERN "*.yml" PATTERN "*.json" PATTERN "*.el"
-  PATTERN "*.vim")
+  PATTERN "*.vim" PATTERN "*.lua")
 
 # find_package(ContextTidy): paths relative to the config file, so the
 # installed tree can move (cpack stages it elsewhere, DESTDIR, ...).
@@ -65,7 +74,8 @@ install(FILES
 
 # cpack -G DEB: package context-tidy-N for LLVM N.  Its Depends are
 # clang-tidy-N (the host of the plugin) and what dpkg-shlibdeps finds for
-# the executable: libclang-cppN, libllvmN, libstdc++6, libc6, ...
+# the executables: libclang-cppN, libllvmN, libgrpc++ and libprotobuf (for
+# context-clangd), libstdc++6, libc6, ...
 set(CPACK_PACKAGE_NAME "context-tidy-${_ct_v}")
 set(CPACK_PACKAGE_VENDOR "context-tidy developers")
 set(CPACK_PACKAGE_CONTACT "context-tidy developers <dev@context-tidy.invalid>")
@@ -75,7 +85,8 @@ set(CPACK_PACKAGE_DESCRIPTION
   "Ports Go's context-misuse lint rules to C++ cancellation APIs (C++20 stop
 tokens, Asio, gRPC, folly, Seastar, Go-style context ports).  Ships the
 clang-tidy-${_ct_v} plugin, the standalone context-tidy executable (clang-tidy
-with the checks built in), run-context-tidy for whole projects (parallel,
+with the checks built in), context-clangd (clangd with the checks built in,
+for live diagnostics in editors), run-context-tidy for whole projects (parallel,
 SARIF output), and a CMake package (find_package(ContextTidy)).")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")

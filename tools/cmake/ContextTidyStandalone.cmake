@@ -2,19 +2,15 @@
 # CMakeLists.txt right after the ContextTidy plugin target.
 #
 # The check sources are the plugin's sources, whatever checks it lists: they
-# are compiled once, into the OBJECT library contexttidy_checks, which both
-# the plugin and the executable are made of.  The plugin still links nothing
+# are compiled once, into the OBJECT library contexttidy_checks, which the
+# plugin, this executable and context-clangd (ContextTidyClangd.cmake) are
+# made of.  The plugin still links nothing
 # from clang or clangTidy; the executable links clang-tidy's own driver
 # (the imported target clangTidyMain from libclang-N-dev, which brings every
 # upstream module as a static library, and LLVM and clang-cpp as shared ones).
 
-if(NOT CONTEXT_TIDY_BUILD_STANDALONE)
+if(NOT CONTEXT_TIDY_BUILD_STANDALONE AND NOT CONTEXT_TIDY_BUILD_CLANGD)
   return()
-endif()
-if(NOT TARGET clangTidyMain)
-  message(FATAL_ERROR "libclang-${LLVM_VERSION_MAJOR}-dev has no clangTidyMain "
-    "(libclangTidyMain.a); install it or configure with "
-    "-DCONTEXT_TIDY_BUILD_STANDALONE=OFF")
 endif()
 
 get_target_property(_ct_check_sources ContextTidy SOURCES)
@@ -30,6 +26,15 @@ target_include_directories(contexttidy_checks PRIVATE
   $<TARGET_PROPERTY:ContextTidy,INCLUDE_DIRECTORIES>)
 set_property(TARGET ContextTidy PROPERTY SOURCES
   $<TARGET_OBJECTS:contexttidy_checks>)
+
+if(NOT CONTEXT_TIDY_BUILD_STANDALONE)
+  return()
+endif()
+if(NOT TARGET clangTidyMain)
+  message(FATAL_ERROR "libclang-${LLVM_VERSION_MAJOR}-dev has no clangTidyMain "
+    "(libclangTidyMain.a); install it or configure with "
+    "-DCONTEXT_TIDY_BUILD_STANDALONE=OFF")
+endif()
 
 add_executable(context-tidy checks/ContextTidyMain.cpp
   $<TARGET_OBJECTS:contexttidy_checks>)

@@ -12,7 +12,7 @@ compiler.  In it, as root:
   apt-get update
   apt-get install -y --no-install-recommends /tmp/<deb>   (resolves Depends
                                                           from the archive)
-  context-tidy --version, clang-tidy-N --load=<installed plugin> --list-checks,
+  context-tidy --version, context-clangd --version, clang-tidy-N --load=<installed plugin> --list-checks,
   run-context-tidy over PROJECT (a compile_commands.json written by hand:
   the chroot has no cmake) with CHECKS: its findings == PROJECT's markers.
 
@@ -135,6 +135,9 @@ def main():
         step("installed executable")
         must(chroot(root, "context-tidy", "--version"), "context-tidy --version",
              show=True)
+        step("installed context-clangd")
+        must(chroot(root, "context-clangd", "--version"),
+             "context-clangd --version", show=True)
         step("installed plugin in clang-tidy-%s" % major)
         must(chroot(root, "clang-tidy-" + major,
                     "--load=/usr/lib/context-tidy/llvm-%s/libContextTidy.so" % major,

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""context-clangd through the Language Server Protocol, as an editor drives
+it: opens Inputs/calls.cpp (didOpen), prints the diagnostics it publishes,
+asks for the quick fix of the fix-it (textDocument/codeAction) and applies
+it (didChange), breaks the file and mends it again (didChange), printing
+the diagnostics of each version for FileCheck.
+
+  protocol.py CLANGD WORKDIR INCLUDE_DIR --config clangd|clang-tidy
+
+--config says where the checks are enabled: .clangd (Diagnostics:
+ClangTidy: Add/CheckOptions) or .clang-tidy (Checks/CheckOptions).
+clangd's FastCheckFilter is left at its default (Strict).
+"""
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsp  # noqa: E402
+
+def show(title, version, diags):
+    print("== %s (version %d)" % (title, version))
+    for d in sorted(diags, key=lambda d: (d["range"]["start"]["line"],
+                                          d["range"]["start"]["character"],
+                                          d.get("code", ""))):
+        print(lsp.format_diagnostic(d))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("clangd")
+    ap.add_argument("workdir")
+    ap.add_argument("include")
+    ap.add_argument("--config", choices=["clangd", "clang-tidy"],
+                    required=True)
+    args = ap.parse_args()
+
+    root = os.path.abspath(args.workdir)
+    path = lsp.make_project(root, args.include, args.config)
+    with open(path) as f:
+        text = f.read()
+
+    log = open(os.path.join(root, "clangd.log"), "w")
+    with lsp.Server([args.clangd, "--log=verbose", "--background-index=false"], root, stderr=log) as server:
+        version = server.open(path, text)
+        diags = server.diagnostics(path, version)
+        show("open", version, diags)
+
+        # The quick fix of the fix-it: clangd offers it as a code action for
+        # the diagnostic; applying its edit is what the editor does.
+        wait = [d for d in diags if d.get("code") == "context-uncancellable-wait"]
+        for d in wait:
+            actions = server.request("textDocument/codeAction", {
+                "textDocument": {"uri": lsp.uri(path)},
+                "range": d["range"],
+                "context": {"diagnostics": [d]}}) or []
+            print("== code actions at %d:%d" % (
+                d["range"]["start"]["line"] + 1,
+                d["range"]["start"]["character"] + 1))
+            for a in actions:
+                print("action: %s (%s)" % (a["title"], a.get("kind")))
+                for edit_uri, edits in a.get("edit", {}).get("changes", {}).items():
+                    for e in edits:
+                        r = e["range"]
+                        print("  edit %s %d:%d-%d:%d %s" % (
+                            os.path.basename(edit_uri),
+                            r["start"]["line"] + 1, r["start"]["character"] + 1,
+                            r["end"]["line"] + 1, r["end"]["character"] + 1,
+                            json.dumps(e["newText"])))
+            fixes = [a for a in actions if a.get("kind") == "quickfix" and
+                     lsp.uri(path) in a.get("edit", {}).get("changes", {})]
+            if fixes:
+                edits = fixes[0]["edit"]["changes"][lsp.uri(path)]
+                new_text = lsp.apply_edits(text, edits)
+                changed = [l for l in new_text.split("\n")
+                           if l not in text.split("\n")]
+                print("applied: " + " | ".join(changed))
+                version = server.change(path, [{"text": new_text}],
+                                        want_diagnostics=True)
+                text = new_text
+                show("after the quick fix", version, server.diagnostics(path, version))
+
+        # Break the file: delete the line that closes leak() (unbalanced
+        # braces), then put it back.
+        lines = text.split("\n")
+        at = lines.index("  ctx->Done();") + 1
+        assert lines[at] == "}"
+        start = sum(len(l) + 1 for l in lines[:at])
+        change, broken = lsp.replace(text, start, start + 2, "")
+        version = server.change(path, [change], want_diagnostics=True)
+        show("closing brace of leak() deleted", version,
+             server.diagnostics(path, version))
+        change, whole = lsp.replace(broken, start, start, "}\n")
+        assert whole == text
+        version = server.change(path, [change], want_diagnostics=True)
+        show("closing brace typed again", version,
+             server.diagnostics(path, version))
+
+        status = server.shutdown()
+    print("== exit status %d" % status)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
