@@ -36,13 +36,17 @@ bool boolOption(StringRef Value, bool Default) {
   return Default;
 }
 
-SourceLocation callNameLoc(const CallExpr *CE) {
-  if (isa<CXXMemberCallExpr>(CE))
-    return CE->getExprLoc();
-  if (const auto *DRE =
-          dyn_cast_or_null<DeclRefExpr>(CE->getCallee()->IgnoreImpCasts()))
+/// Where a call's or a variable's name is written.
+SourceLocation nameLoc(const Expr *E) {
+  if (isa<CXXMemberCallExpr>(E))
+    return E->getExprLoc();
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    E = CE->getCallee()->IgnoreImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getLocation();
-  return CE->getExprLoc();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberLoc();
+  return E->getExprLoc();
 }
 
 /// A lambda written outside any function body (see UncancellableWaitCheck).
@@ -202,29 +206,30 @@ void DetachedContextCheck::analyse(const Scope &S, FunctionState &F,
 
     // A fresh root where a context of the scope could be passed.
     for (const FreshRoot &R : findFreshRoots(Call, model())) {
-      SourceLocation Loc = callNameLoc(R.Root);
+      SourceLocation Loc = nameLoc(R.Root);
       if (Done(Loc))
         continue;
       llvm::SmallVector<const ScopeToken *, 2> Toks = Passable(R.ParamType);
       if (Toks.empty() || IsCleanup(Call))
         continue;
       Reported.insert(Loc);
-      const FunctionDecl *Root = R.Root->getDirectCallee();
       const FunctionDecl *Callee = Call->getDirectCallee();
       bool One = Toks.size() == 1;
+      bool IsCall = isa<CallExpr>(R.Root);
       {
-      auto D = diag(Loc, "%0 starts a new root context where '%1' is in "
-                         "scope; %2 is not cancelled with it; "
-                         "%select{pass '%1'|pass the context in scope}3 "
-                         "(a detach function such as WithoutCancel says "
-                         "that this is on purpose)")
-               << ("'" + Root->getName() + "()'").str()
+      auto D = diag(Loc, "%0 %select{is|starts}4 a %select{|new }4root "
+                         "context where '%1' is in scope; %2 is not "
+                         "cancelled with it; %select{pass '%1'|pass the "
+                         "context in scope}3 (a detach function such as "
+                         "WithoutCancel says that this is on purpose)")
+               << ("'" + R.RootDecl->getName() + (IsCall ? "()'" : "'")).str()
                << Toks.front()->Decl->getName()
                << (R.AsObject ? "the derived context"
                               : ("'" + Callee->getName() + "'").str())
-               << !One;
+               << !One << IsCall;
       SourceRange Range = R.Root->getSourceRange();
-      if (One && isFileLoc(Range.getBegin()) && isFileLoc(Range.getEnd()) &&
+      if (One && bindsAsIs(Toks.front()->Decl->getType(), R.ParamType) &&
+          isFileLoc(Range.getBegin()) && isFileLoc(Range.getEnd()) &&
           !hasPassableLocal(S.Body, R.ParamType, Range.getBegin(), SM))
         D << FixItHint::CreateReplacement(
             CharSourceRange::getTokenRange(Range),
@@ -237,7 +242,7 @@ void DetachedContextCheck::analyse(const Scope &S, FunctionState &F,
     // An omitted token.
     if (isa<CXXOperatorCallExpr>(Call))
       continue;
-    SourceLocation Loc = callNameLoc(Call);
+    SourceLocation Loc = nameLoc(Call);
     llvm::SmallVector<OmittedToken, 1> Omitted = Omissions->find(Call);
     if (Omitted.empty() || Done(Loc))
       continue;
@@ -272,6 +277,7 @@ void DetachedContextCheck::analyse(const Scope &S, FunctionState &F,
     }
     std::optional<FixItHint> Fix;
     bool Exact = One && Fits == 1 &&
+                 bindsAsIs(Toks.front()->Decl->getType(), Hit->ParamType) &&
                  !hasPassableLocal(S.Body, Hit->ParamType, Call->getBeginLoc(),
                                    SM);
     if (!Hit->Overload) {

@@ -312,6 +312,8 @@ constexpr Row BuiltinRows[] = {
     {Role::RootContext, "TODO", AutoArg, ReturnsContext, Go, ""},
     {Role::RootContext, "background", AutoArg, ReturnsContext, Go, ""},
     {Role::RootContext, "todo", AutoArg, ReturnsContext, Go, ""},
+    {Role::RootContext, "::Azure::Core::Context::ApplicationContext", AutoArg, NoFlags, Azure, "a static data member"},
+    {Role::RootContext, "::Azure::Core::Context::GetApplicationContext", AutoArg, ReturnsContext, Azure, "before 1.0.0-beta.8"},
     {Role::DetachFunction, "WithoutCancel", AutoArg, NoFlags, Go, "Go 1.21 naming"},
     {Role::DetachFunction, "without_cancel", AutoArg, NoFlags, Go, ""},
     {Role::DetachFunction, "withoutCancel", AutoArg, NoFlags, Go, ""},

@@ -86,6 +86,21 @@ bool canPassAs(QualType From, QualType To) {
   return FR->isDerivedFrom(TR);
 }
 
+bool bindsAsIs(QualType From, QualType To) {
+  if (!canPassAs(From, To))
+    return false;
+  QualType F = From.getNonReferenceType();
+  QualType T = To.getNonReferenceType();
+  if (To->isLValueReferenceType() && F.isConstQualified() &&
+      !T.isConstQualified())
+    return false;
+  if (F->isPointerType() && T->isPointerType() &&
+      F->getPointeeType().isConstQualified() &&
+      !T->getPointeeType().isConstQualified())
+    return false;
+  return true;
+}
+
 llvm::SmallVector<OmittedToken, 1> OmissionFinder::find(const CallExpr *Call) {
   llvm::SmallVector<OmittedToken, 1> Out;
   const FunctionDecl *FD = plainCallee(Call);
@@ -136,14 +151,24 @@ OmissionFinder::overloadsOf(const FunctionDecl *FD) {
   return It->second;
 }
 
-const CallExpr *asRootCall(const Expr *E, const ApiModel &M) {
+const NamedDecl *asRoot(const Expr *E, const ApiModel &M) {
   if (!E)
     return nullptr;
   E = E->IgnoreUnlessSpelledInSource();
-  const auto *CE = dyn_cast<CallExpr>(E);
-  if (!CE || !isRootContextFunction(CE->getDirectCallee(), M))
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    return isRootContextFunction(FD, M) ? FD : nullptr;
+  }
+  const ValueDecl *D = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  else if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  if (!VD || !VD->isStaticDataMember() ||
+      !M.matchDecl(VD, Role::RootContext))
     return nullptr;
-  return CE;
+  return VD;
 }
 
 llvm::SmallVector<FreshRoot, 1> findFreshRoots(const CallExpr *Call,
@@ -157,19 +182,21 @@ llvm::SmallVector<FreshRoot, 1> findFreshRoots(const CallExpr *Call,
     const Expr *Arg = Call->getArg(I);
     if (isa<CXXDefaultArgExpr>(Arg))
       continue;
-    const CallExpr *Root = asRootCall(Arg, M);
+    const NamedDecl *Root = asRoot(Arg, M);
     if (!Root)
       continue;
     QualType T = FD->getParamDecl(I)->getType();
     if (classifyReferent(T, M) == ContextKind::Context)
-      Out.push_back({Root, T, false});
+      Out.push_back({Arg->IgnoreUnlessSpelledInSource(), Root, T, false});
   }
-  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call))
-    if (const CallExpr *Root =
-            asRootCall(MCE->getImplicitObjectArgument(), M))
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Object = MCE->getImplicitObjectArgument();
+    if (const NamedDecl *Root = asRoot(Object, M))
       if (isContextLibraryCode(FD, M) &&
           classifyReferent(FD->getReturnType(), M) == ContextKind::Context)
-        Out.push_back({Root, Root->getType(), true});
+        Out.push_back({Object->IgnoreUnlessSpelledInSource(), Root,
+                       Object->getType(), true});
+  }
   return Out;
 }
 

@@ -36,17 +36,23 @@ class CallExpr;
 class FunctionDecl;
 class LambdaExpr;
 class LangOptions;
+class NamedDecl;
+class Expr;
 class SourceManager;
 class Stmt;
 } // namespace clang
 
 namespace context_tidy {
 
-/// Whether a value of type \p From can be passed as it is to a parameter
-/// of type \p To: the same type after references and cv-qualifiers, the
-/// same pointee for pointers, or a class derived from the parameter's
-/// class.
+/// Whether a value of type \p From is of the kind a parameter of type \p To
+/// takes: the same type after references and cv-qualifiers, the same
+/// pointee for pointers, or a class derived from the parameter's class.
 bool canPassAs(clang::QualType From, clang::QualType To);
+
+/// canPassAs, and the value also binds as it is: a const object (or a
+/// pointer to const) is not passed to a non-const lvalue reference (or a
+/// pointer to non-const).
+bool bindsAsIs(clang::QualType From, clang::QualType To);
 
 /// A call that does not pass a token or context the callee could take.
 struct OmittedToken {
@@ -87,7 +93,10 @@ private:
 
 /// A root context passed where the callee takes a context.
 struct FreshRoot {
-  const clang::CallExpr *Root = nullptr; ///< Background(), TODO(), ...
+  /// A call (Background(), TODO(), ...) or a variable
+  /// (Azure::Core::Context::ApplicationContext) of Role::RootContext.
+  const clang::Expr *Root = nullptr;
+  const clang::NamedDecl *RootDecl = nullptr;
   clang::QualType ParamType;             ///< the parameter it is passed to
   /// The root is the object of a method of a context class
   /// (`Background().WithCancel()`), not an argument.
@@ -102,8 +111,9 @@ llvm::SmallVector<FreshRoot, 1> findFreshRoots(const clang::CallExpr *Call,
                                                const ApiModel &M);
 
 /// Whether \p E (implicit conversions, temporaries and copies looked
-/// through) is a call to a root-context function.
-const clang::CallExpr *asRootCall(const clang::Expr *E, const ApiModel &M);
+/// through) is a call to a root-context function or names a root-context
+/// variable; the function or variable.
+const clang::NamedDecl *asRoot(const clang::Expr *E, const ApiModel &M);
 
 /// Clean-up code in a body: the calls made in catch handlers, and the
 /// lambdas handed to scope guards (Role::ScopeGuardType,

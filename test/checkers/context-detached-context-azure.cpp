@@ -34,9 +34,34 @@ void download(const BlobClient &client, Context ctx) {
 void explicitEmpty(const BlobClient &client, const Context &context) {
   client.GetProperties(Context());
   client.GetProperties(Context{});
-  client.GetProperties(Azure::Core::Context::ApplicationContext);
   client.Delete({}, context);
 }
+
+// The application context is the SDK's root: passing it where the
+// caller's context is in scope is the bug Azure/azure-sdk-for-cpp#2091
+// fixed (`operation.Poll(context.GetApplicationContext())`).
+struct Operation {
+  void Poll(Context &context);
+  void PollConst(const Context &context);
+};
+void root(const BlobClient &client, Operation &op, const Context &context) {
+  client.GetProperties(Azure::Core::Context::ApplicationContext);
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: 'ApplicationContext' is a root context where 'context' is in scope; 'GetProperties' is not cancelled with it; pass 'context'
+  // CHECK-MESSAGES: :47:67: note: context 'context' declared here
+  // CHECK-FIXES: client.GetProperties(context);
+  op.PollConst(context.GetApplicationContext());
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'GetApplicationContext()' starts a new root context where 'context' is in scope; 'PollConst' is not cancelled with it; pass 'context'
+  // CHECK-MESSAGES: :47:67: note: context 'context' declared here
+  // CHECK-FIXES: op.PollConst(context);
+  // A const context does not bind to Context &: reported, no fix-it.
+  op.Poll(context.GetApplicationContext());
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'GetApplicationContext()' starts a new root context where 'context' is in scope; 'Poll' is not cancelled with it; pass 'context'
+  // CHECK-MESSAGES: :47:67: note: context 'context' declared here
+  // CHECK-FIXES: op.Poll(context.GetApplicationContext());
+}
+
+// Without a context in scope the root is how the chain starts.
+void noContextRoot(Operation &op) { op.Poll(Context::GetApplicationContext()); }
 
 // No context in scope: nothing to pass.
 long long noContext(const BlobClient &client) {
