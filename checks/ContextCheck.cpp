@@ -41,6 +41,8 @@ const ModelOption ModelOptions[] = {
     {"PollFunctions", {Role::PollTimeout}, 1},
     {"RootContexts", {Role::RootContext}, 1},
     {"AssertionMacros", {Role::AssertionMacro}, 1},
+    {"DetachFunctions", {Role::DetachFunction}, 1},
+    {"TestMacros", {Role::TestMacro}, 1},
 };
 
 std::string defaultProfiles() {

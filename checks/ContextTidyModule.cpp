@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/DetachedContextCheck.h"
 #include "checks/LostCancelCheck.h"
 #include "checks/NonpositiveTimeoutCheck.h"
 #include "checks/StoredContextCheck.h"
@@ -73,6 +74,7 @@ VersionGuard Guard;
 class ContextTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<DetachedContextCheck>("context-detached-context");
     Factories.registerCheck<LostCancelCheck>("context-lost-cancel");
     Factories.registerCheck<NonpositiveTimeoutCheck>(
         "context-nonpositive-timeout");

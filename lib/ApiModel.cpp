@@ -62,6 +62,8 @@ constexpr RoleInfo Roles[] = {
     {Role::UnwrapMethod, "unwrap", "yields the value held by a result wrapper that may hold an error (a method, an operator or a data member)"},
     {Role::TupleElement, "tuple_element", "element access of a tuple-like value: get<I>(t) reads element I, tie(a, b) = t assigns them"},
     {Role::NotReadyStatus, "not_ready_status", "a readiness check's result that means not ready: any other result means ready"},
+    {Role::DetachFunction, "detach", "derives a context that is deliberately not cancelled with its parent (the explicit way to detach)"},
+    {Role::TestMacro, "test_macro", "a macro that defines a test function"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),
@@ -219,6 +221,10 @@ constexpr Row BuiltinRows[] = {
     {Role::AssertionMacro, "REQUIRE(_.*)?", AutoArg, NoFlags, Tests, "Catch2, doctest"},
     {Role::AssertionMacro, "(DOCTEST_|CATCH_)(REQUIRE.*|FAIL)", AutoArg, NoFlags, Tests, ""},
     {Role::AssertionMacro, "SKIP", AutoArg, NoFlags, Tests, "Catch2"},
+    {Role::TestMacro, "(GTEST_)?(TYPED_)?TEST(_F|_P)?", AutoArg, NoFlags, Tests, "GoogleTest"},
+    {Role::TestMacro, "(CATCH_|DOCTEST_)?(TEST_CASE|TEST_CASE_METHOD|TEST_CASE_FIXTURE|SCENARIO|TEMPLATE_TEST_CASE)", AutoArg, NoFlags, Tests,
+     "Catch2, doctest"},
+    {Role::TestMacro, "BOOST_(AUTO|FIXTURE|DATA)_TEST_CASE", AutoArg, NoFlags, Tests, "Boost.Test"},
 
     // ---- Blocking calls ---------------------------------------------
     {Role::BlockingCall, "::std::condition_variable::wait", AutoArg, NoFlags, Std, ""},
@@ -306,6 +312,11 @@ constexpr Row BuiltinRows[] = {
     {Role::RootContext, "TODO", AutoArg, ReturnsContext, Go, ""},
     {Role::RootContext, "background", AutoArg, ReturnsContext, Go, ""},
     {Role::RootContext, "todo", AutoArg, ReturnsContext, Go, ""},
+    {Role::RootContext, "::Azure::Core::Context::ApplicationContext", AutoArg, NoFlags, Azure, "a static data member"},
+    {Role::RootContext, "::Azure::Core::Context::GetApplicationContext", AutoArg, ReturnsContext, Azure, "before 1.0.0-beta.8"},
+    {Role::DetachFunction, "WithoutCancel", AutoArg, NoFlags, Go, "Go 1.21 naming"},
+    {Role::DetachFunction, "without_cancel", AutoArg, NoFlags, Go, ""},
+    {Role::DetachFunction, "withoutCancel", AutoArg, NoFlags, Go, ""},
     {Role::WithValue, "WithValue", 2, MemberShift, Go, "(parent, key, value)"},
     {Role::WithValue, "with_value", 2, MemberShift, Go, ""},
     {Role::WithValue, "withValue", 2, MemberShift, Go, ""},

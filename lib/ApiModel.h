@@ -91,6 +91,10 @@ enum class Role : unsigned char {
   UnwrapMethod,     ///< yields the value a result wrapper holds: value(), *
   TupleElement,     ///< element access of a tuple-like: get<I>(t), tie(a, b)
   NotReadyStatus,   ///< a readiness check's result that means "not ready"
+  // --- Added for context-detached-context (additive).
+  DetachFunction,   ///< derives a context that is deliberately not cancelled
+                    ///< with its parent: WithoutCancel
+  TestMacro,        ///< a macro that defines a test: TEST, TEST_CASE
   NumRoles
 };
 

@@ -57,6 +57,16 @@ Response connectFirst(goctx::ContextPtr parent, const std::string &request) {
   return send(ctx, request);
 }
 
+// The audit record is sent under a fresh root context: when the caller
+// cancels the request, the audit call goes on.  The fix passes `parent`, as
+// connectFirst does (or goctx::WithoutCancel, if the port had it, to detach
+// on purpose).
+Response audit(goctx::ContextPtr parent, const std::string &request) {
+  auto [ctx, cancel] = goctx::WithTimeout(goctx::Background(), kConnectBudget); // finding: context-detached-context
+  Releaser release{cancel};
+  return send(ctx, "audit " + request);
+}
+
 Response withDeadline(goctx::ContextPtr parent, const std::string &request) {
   // Correct: a deadline in the future.
   auto [ctx, cancel] = goctx::WithDeadline(parent, goctx::Clock::now() + kCallBudget);

@@ -52,8 +52,22 @@ auto brokenReturn(gc::ContextPtr parent) -> decltype(gc::WithCancel(parent, 1)) 
   // CHECK: compile-errors.cpp:[[@LINE-1]]:{{[0-9]+}}: error: {{.*}}[clang-diagnostic-error]
 }
 
+void useContext(gc::ContextPtr ctx, int key = 0);
+void lookupDefaulted(int key, gc::ContextPtr ctx = gc::Background());
+
+void brokenDetached(gc::ContextPtr parent) {
+  useContext(gc::Background(undeclaredParent));
+  // CHECK: compile-errors.cpp:[[@LINE-1]]:{{[0-9]+}}: error: {{.*}}[clang-diagnostic-error]
+  lookupDefaulted(missingKey);
+  // CHECK: compile-errors.cpp:[[@LINE-1]]:{{[0-9]+}}: error: {{.*}}[clang-diagnostic-error]
+  lookupDefaulted(1, parent, 2);
+  // CHECK: compile-errors.cpp:[[@LINE-1]]:{{[0-9]+}}: error: {{.*}}[clang-diagnostic-error]
+}
+
 // Valid code after the errors is still analysed.
 void stillChecked(gc::ContextPtr parent, gocxx::Chan<int> &jobs) {
+  useContext(gc::Background());
+  // CHECK: compile-errors.cpp:[[@LINE-1]]:18: warning: 'Background()' starts a new root context where 'parent' is in scope; {{.*}} [context-detached-context]
   auto [ctx, cancel] = gc::WithCancel(parent).value();
   // CHECK: compile-errors.cpp:[[@LINE-1]]:14: warning: the cancel handle 'cancel' returned by 'WithCancel' is never called; {{.*}} [context-lost-cancel]
   auto t = gc::WithTimeout(parent, 0ms);

@@ -15,3 +15,7 @@ void fail(const char *);
   } while (false)
 #define REQUIRE_FALSE(...) REQUIRE(!(__VA_ARGS__))
 #define CHECK(...) (void)::Catch::evaluate(static_cast<bool>(__VA_ARGS__))
+#define INTERNAL_CATCH_CAT2(a, b) a##b
+#define INTERNAL_CATCH_CAT(a, b) INTERNAL_CATCH_CAT2(a, b)
+#define TEST_CASE(...)                                                         \
+  static void INTERNAL_CATCH_CAT(C_A_T_C_H_T_E_S_T_, __LINE__)()

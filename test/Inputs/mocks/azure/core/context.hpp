@@ -17,6 +17,8 @@ public:
   void ThrowIfCancelled() const;
   DateTime GetDeadline() const;
   static Context ApplicationContext;
+  // Before azure-core 1.0.0-beta.8 the root was returned by a function.
+  static Context &GetApplicationContext();
 };
 } // namespace Core
 } // namespace Azure
