@@ -275,7 +275,13 @@ void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,
           !(Done = doneCallSpelling(T.Decl, model())).empty())
         break;
 
-  enum Advice { PassToken, UseAware, SleepInSteps, BoundOrWake, SelectDone };
+  enum Advice : uint8_t {
+    PassToken,
+    UseAware,
+    SleepInSteps,
+    BoundOrWake,
+    SelectDone
+  };
   Advice A = Passable         ? PassToken
              : AwareOverload ? UseAware
              : B.Kind == BlockingKind::Sleep ? SleepInSteps
