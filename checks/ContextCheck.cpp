@@ -2,7 +2,7 @@
 
 #include "checks/ContextCheck.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
+#include "checks/CheckOptions.h"
 #include "lib/UserCode.h"
 #include "llvm/ADT/DenseMap.h"
 #include <mutex>
@@ -69,29 +69,33 @@ llvm::ArrayRef<StringRef> ContextCheck::modelOptionNames() {
 
 ContextCheck::ContextCheck(StringRef Name, ClangTidyContext *Context,
                            std::initializer_list<StringRef> StoredModelOptions)
-    : ClangTidyCheck(Name, Context), TidyContext(Context),
-      ProfilesOption(
-          Options.getLocalOrGlobal("Profiles", defaultProfiles()).str()) {
+    : ClangTidyCheck(Name, Context), TidyContext(Context) {
+  OptionReader Read(Name, Options, Context);
+  std::vector<StringRef> ProfileNames;
+  ProfileNames.reserve(static_cast<size_t>(Profile::NumProfiles));
+  for (unsigned I = 0; I < static_cast<unsigned>(Profile::NumProfiles); ++I)
+    ProfileNames.push_back(profileName(static_cast<Profile>(I)));
+  OptionReader::EnumList Profiles =
+      Read.enumerators("Profiles", defaultProfiles(), ProfileNames,
+                       OptionReader::Scope::LocalOrGlobal);
+  ProfilesOption = Profiles.Text;
   ApiModel::Config Config;
   Config.Profiles.fill(false);
   Config.Profiles[static_cast<size_t>(Profile::User)] = true;
-  for (StringRef P : utils::options::parseStringList(ProfilesOption)) {
-    if (std::optional<Profile> Prof = profileFromName(P.trim()))
-      Config.Profiles[static_cast<size_t>(*Prof)] = true;
-    else if (!P.trim().empty())
-      configurationDiag("unknown profile '%0' in option 'Profiles' of %1; "
-                        "known profiles: %2")
-          << P.trim() << Name << defaultProfiles();
-  }
+  for (unsigned I : Profiles.Enumerated)
+    Config.Profiles[I] = true;
   for (const ModelOption &O : ModelOptions) {
-    std::string Value = Options.getLocalOrGlobal(O.Name, "").str();
-    for (StringRef Item : utils::options::parseStringList(Value))
+    OptionReader::PatternList List = Read.patterns(
+        O.Name, /*WithArgument=*/true, OptionReader::Scope::LocalOrGlobal);
+    for (const std::string &Item : List.Usable)
       for (unsigned I = 0; I < O.NumRoles; ++I)
-        Config.Extra.emplace_back(O.Roles[I], Item.trim().str());
+        Config.Extra.emplace_back(O.Roles[I], Item);
     if (llvm::is_contained(StoredModelOptions, O.Name))
-      StoredOptions.emplace_back(O.Name, Value);
+      StoredOptions.emplace_back(O.Name, List.Text);
   }
   Model = std::make_unique<ApiModel>(Config);
+  // The options' patterns were checked above: these are the built-in
+  // table's, which the unit tests keep empty.
   for (const std::string &Error : Model->errors())
     configurationDiag("%0: %1") << Name << Error;
 }

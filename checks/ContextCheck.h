@@ -28,8 +28,8 @@
 #define CONTEXT_TIDY_CHECKS_CONTEXTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "lib/ApiModel.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <memory>
 
 namespace clang::tidy::context {

@@ -91,8 +91,3 @@ static ClangTidyModuleRegistry::Add<ContextTidyModule>
                  "Go's context-misuse lint rules for C++ cancellation APIs.");
 
 } // namespace clang::tidy::context
-
-// Anchor for a static link of the module (the standalone context-tidy
-// executable); a plugin does not need it.
-// NOLINTNEXTLINE(readability-identifier-naming)
-volatile int ContextTidyModuleAnchorSource = 0;

@@ -2,10 +2,11 @@
 
 #include "checks/LostCancelCheck.h"
 
+#include "checks/CheckOptions.h"
 #include "lib/HandleTracker.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ExprCXX.h"
 #include "clang/AST/DeclObjC.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -33,27 +34,16 @@ SourceLocation leakLoc(const FlowLeak &L, const Stmt *Body) {
   return L.At ? L.At->getBeginLoc() : SourceLocation();
 }
 
-/// A boolean option.  (OptionsView::get<bool> is not used: GCC and Clang
-/// mangle its name differently, so a GCC-built plugin cannot find it in a
-/// Clang-built clang-tidy.)
-bool boolOption(StringRef Value, bool Default) {
-  Value = Value.trim();
-  if (Value.equals_insensitive("true") || Value == "1" ||
-      Value.equals_insensitive("on") || Value.equals_insensitive("yes"))
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0" ||
-      Value.equals_insensitive("off") || Value.equals_insensitive("no"))
-    return false;
-  return Default;
-}
-
 } // namespace
 
 LostCancelCheck::LostCancelCheck(StringRef Name, ClangTidyContext *Context)
     : ContextCheck(Name, Context,
                    {"CancelFactories", "ReleaseMethods", "ScopeGuards"}),
-      IgnoreMain(boolOption(Options.get("IgnoreMain", "true"), true)),
-      CheckSources(boolOption(Options.get("CheckSources", "false"), false)) {}
+      IgnoreMain(
+          OptionReader(Name, Options, Context).boolean("IgnoreMain", true)),
+      CheckSources(
+          OptionReader(Name, Options, Context).boolean("CheckSources", false)) {
+}
 
 void LostCancelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheck::storeOptions(Opts);

@@ -2,7 +2,7 @@
 
 #include "checks/StoredContextCheck.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
+#include "checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -78,39 +78,17 @@ ContextKind valueKind(const Expr *E, const ApiModel &M) {
 
 } // namespace
 
-// Boolean options are read as strings: OptionsView::get<bool> is a template
-// whose instantiation in the clang-tidy executable is mangled differently
-// by GCC and Clang, so a plugin built with GCC cannot link to it.
-bool StoredContextCheck::boolOption(StringRef CheckName, StringRef Name,
-                                    bool Default) {
-  const std::string Value = Options.get(Name, Default ? "true" : "false").str();
-  const std::string Lower = StringRef(Value).trim().lower();
-  if (Lower == "true" || Lower == "1")
-    return true;
-  if (Lower == "false" || Lower == "0")
-    return false;
-  configurationDiag("%0: invalid value '%1' for option '%2'; expected true "
-                    "or false; using %3")
-      << CheckName << Value << Name << (Default ? "true" : "false");
-  return Default;
-}
-
 StoredContextCheck::StoredContextCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ContextCheck(Name, Context, {"MapTypes"}),
-      CheckMembers(boolOption(Name, "CheckMembers", false)),
-      AllowedNamesOption(Options.get("AllowedNames", "").str()),
-      AllowNeverCancelled(boolOption(Name, "AllowNeverCancelled", true)) {
-  unsigned I = 0;
-  for (StringRef P : utils::options::parseStringList(AllowedNamesOption)) {
-    P = P.trim();
-    if (P.empty())
-      continue;
-    std::string Why;
-    if (!AllowedNames.add(P, I++, &Why))
-      configurationDiag("%0: invalid pattern '%1' in option 'AllowedNames': %2")
-          << Name << P << Why;
-  }
+    : ContextCheck(Name, Context, {"MapTypes"}) {
+  OptionReader Read(Name, Options, Context);
+  CheckMembers = Read.boolean("CheckMembers", false);
+  OptionReader::PatternList Allowed =
+      Read.patterns("AllowedNames", /*WithArgument=*/false);
+  AllowedNamesOption = Allowed.Text;
+  for (unsigned I = 0; I < Allowed.Usable.size(); ++I)
+    AllowedNames.add(Allowed.Usable[I], I);
+  AllowNeverCancelled = Read.boolean("AllowNeverCancelled", true);
 }
 
 void StoredContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

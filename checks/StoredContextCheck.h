@@ -31,8 +31,6 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  bool boolOption(StringRef CheckName, StringRef Name, bool Default);
-
   /// One thing to report.
   struct Finding {
     enum WhatKind : unsigned char { Static, ValueMap, Member, ContextValue };
@@ -70,9 +68,9 @@ private:
   bool inSystemHeader(SourceLocation Loc, const SourceManager &SM) const;
   void emit(const Finding &F);
 
-  const bool CheckMembers;
-  const std::string AllowedNamesOption;
-  const bool AllowNeverCancelled;
+  bool CheckMembers;
+  std::string AllowedNamesOption;
+  bool AllowNeverCancelled;
   context_tidy::NameTable AllowedNames;
 
   // Per translation unit.

@@ -14,6 +14,7 @@
 
 #include "checks/UncancellableWaitCheck.h"
 
+#include "checks/CheckOptions.h"
 #include "lib/ReadinessGuard.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/ASTContext.h"
@@ -29,8 +30,6 @@ namespace clang::tidy::context {
 
 namespace {
 
-constexpr double DefaultMinSleepSeconds = 0.1;
-
 SourceLocation callNameLoc(const CallExpr *CE) {
   if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE))
     return CE->getExprLoc();
@@ -38,18 +37,6 @@ SourceLocation callNameLoc(const CallExpr *CE) {
           dyn_cast_or_null<DeclRefExpr>(CE->getCallee()->IgnoreImpCasts()))
     return DRE->getLocation();
   return CE->getExprLoc();
-}
-
-/// clang-tidy's boolean spellings.  (OptionsView::get<bool> cannot be used:
-/// GCC and Clang mangle its enable_if return type differently, and the
-/// plugin may be built by either.)
-std::optional<bool> parseBool(StringRef Text) {
-  Text = Text.trim();
-  if (Text.equals_insensitive("true") || Text == "1")
-    return true;
-  if (Text.equals_insensitive("false") || Text == "0")
-    return false;
-  return std::nullopt;
 }
 
 /// A lambda written outside any function body: in the initializer of a
@@ -77,24 +64,12 @@ bool isLambdaCallOperator(const FunctionDecl *FD) {
 
 UncancellableWaitCheck::UncancellableWaitCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : ContextCheck(Name, Context, {"BlockingFunctions", "TokenTypes"}),
-      StrictModeText(Options.get("StrictMode", "false").str()),
-      MinBlockingSleep(Options.get("MinBlockingSleep", "100ms").str()) {
-  if (std::optional<bool> B = parseBool(StrictModeText))
-    StrictMode = *B;
-  else
-    configurationDiag("invalid value '%0' in option 'StrictMode' of %1; "
-                      "expected 'true' or 'false'; using false")
-        << StrictModeText << Name;
-  if (std::optional<double> S = parseDurationString(MinBlockingSleep)) {
-    MinSleepSeconds = *S;
-  } else {
-    MinSleepSeconds = DefaultMinSleepSeconds;
-    configurationDiag("invalid duration '%0' in option 'MinBlockingSleep' of "
-                      "%1; expected a number and a unit (ns, us, ms, s, min, "
-                      "h), such as '100ms'; using 100ms")
-        << MinBlockingSleep << Name;
-  }
+    : ContextCheck(Name, Context, {"BlockingFunctions", "TokenTypes"}) {
+  OptionReader Read(Name, Options, Context);
+  StrictMode = Read.boolean("StrictMode", false);
+  OptionReader::Duration MinSleep = Read.duration("MinBlockingSleep", "100ms");
+  MinBlockingSleep = MinSleep.Text;
+  MinSleepSeconds = MinSleep.Seconds;
 }
 
 void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -275,7 +250,13 @@ void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,
           !(Done = doneCallSpelling(T.Decl, model())).empty())
         break;
 
-  enum Advice { PassToken, UseAware, SleepInSteps, BoundOrWake, SelectDone };
+  enum Advice : uint8_t {
+    PassToken,
+    UseAware,
+    SleepInSteps,
+    BoundOrWake,
+    SelectDone
+  };
   Advice A = Passable         ? PassToken
              : AwareOverload ? UseAware
              : B.Kind == BlockingKind::Sleep ? SleepInSteps

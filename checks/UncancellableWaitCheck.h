@@ -38,9 +38,8 @@ private:
   void report(const context_tidy::Scope &S, const context_tidy::BlindCall &B,
               ASTContext &Ctx);
 
-  const std::string StrictModeText;
   bool StrictMode = false;
-  const std::string MinBlockingSleep;
+  std::string MinBlockingSleep;
   double MinSleepSeconds = 0.1;
   /// Calls already reported: a template reports once per location.
   llvm::DenseSet<SourceLocation> Reported;

@@ -487,6 +487,14 @@ llvm::ArrayRef<ApiEntry> builtinEntries() {
   return Entries;
 }
 
+std::string extraEntryError(llvm::StringRef Spec) {
+  NameTable Scratch;
+  std::string Why;
+  if (!Scratch.add(splitArgument(Spec.trim()).first, 0, &Why))
+    return Why;
+  return "";
+}
+
 ApiModel::ApiModel(const Config &C) {
   for (const ApiEntry &E : builtinEntries())
     if (C.Profiles[static_cast<size_t>(E.From)])

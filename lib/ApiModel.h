@@ -169,6 +169,11 @@ llvm::StringRef roleDescription(Role R);
 /// The built-in table, in documentation order.
 llvm::ArrayRef<ApiEntry> builtinEntries();
 
+/// Why \p Spec, an entry of a model option ("pattern" or "pattern:<arg>",
+/// as in Config::Extra), cannot be used, as a predicate of it ("has an
+/// empty name"); empty if it can.  An empty \p Spec can (it adds nothing).
+std::string extraEntryError(llvm::StringRef Spec);
+
 class ApiModel {
 public:
   struct Config {

@@ -53,7 +53,7 @@ const clang::Expr *callObject(const clang::CallExpr *Call);
 llvm::SmallVector<const clang::Expr *, 4>
 writtenArguments(const clang::CallExpr *Call);
 
-enum class BlockingKind {
+enum class BlockingKind : uint8_t {
   Wait,   ///< blocks until something happens to an object
   Sleep,  ///< Role::BlockingCall with SleepCall
   Select, ///< Role::SelectFunction

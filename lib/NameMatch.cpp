@@ -97,11 +97,24 @@ bool NameTable::add(llvm::StringRef Pattern, unsigned Payload,
     std::string Why;
     if (!Re->isValid(Why)) {
       if (Error)
-        *Error = Why;
+        *Error = "is not a valid regular expression (" + Why + ")";
       return false;
     }
     Regexes.push_back({std::move(Re), Payload});
     return true;
+  }
+  // A literal: identifiers (or operator names) joined by "::".  "::",
+  // "a::" and "a::::b" name nothing; "a:b" is a misspelt scope.
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Pattern.split(Parts, "::");
+  for (llvm::StringRef Part : Parts) {
+    if (Part.trim().empty() || Part.contains(':')) {
+      if (Error)
+        *Error = Part.contains(':')
+                     ? "has a single ':' (scopes are separated by '::')"
+                     : "has an empty name";
+      return false;
+    }
   }
   llvm::StringRef Last = Pattern;
   size_t Sep = Pattern.rfind("::");

@@ -46,8 +46,11 @@ std::string simpleName(const clang::NamedDecl *D);
 /// component, so the full qualified name is only built for candidates.
 class NameTable {
 public:
-  /// Adds \p Pattern (see the file comment).  Returns false and leaves the
-  /// table unchanged if the pattern is an invalid regular expression.
+  /// Adds \p Pattern (see the file comment).  Returns false, with the
+  /// reason in \p Error, and leaves the table unchanged if the pattern
+  /// cannot match a name: an invalid regular expression, or a literal with
+  /// an empty component ("::", "a::") or a single ':'.  An empty pattern is
+  /// ignored (true).
   bool add(llvm::StringRef Pattern, unsigned Payload, std::string *Error = nullptr);
 
   /// True if some pattern could match a declaration whose simple name is

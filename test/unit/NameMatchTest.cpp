@@ -111,5 +111,18 @@ TEST(NameTable, RejectsInvalidRegularExpressions) {
   EXPECT_TRUE(T.empty());
 }
 
+TEST(NameTable, RejectsLiteralsThatNameNothing) {
+  NameTable T;
+  for (const char *Pattern : {"::", "a::", "::::b", "a::::b", "retry_for:x"}) {
+    std::string Error;
+    EXPECT_FALSE(T.add(Pattern, 1, &Error)) << Pattern;
+    EXPECT_FALSE(Error.empty()) << Pattern;
+  }
+  EXPECT_TRUE(T.empty());
+  EXPECT_TRUE(T.add("", 1));
+  EXPECT_TRUE(T.add(" ::a::b ", 1));
+  EXPECT_FALSE(T.empty());
+}
+
 } // namespace
 } // namespace context_tidy::test

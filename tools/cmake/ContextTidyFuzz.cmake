@@ -14,6 +14,17 @@
 # source list it takes).
 option(CONTEXT_TIDY_FUZZ "Build the libFuzzer target context-tidy-fuzzer (needs clang)" OFF)
 if(NOT CONTEXT_TIDY_FUZZ)
+  # The fuzzer is not built, but this object library (EXCLUDE_FROM_ALL: not
+  # built either) puts its source, with its definitions, in
+  # compile_commands.json, where tools/self-lint finds it.
+  add_library(context-tidy-fuzzer-source OBJECT EXCLUDE_FROM_ALL
+    tools/fuzzer/ContextTidyFuzzer.cpp)
+  target_include_directories(context-tidy-fuzzer-source PRIVATE
+    "${CMAKE_CURRENT_SOURCE_DIR}")
+  target_link_libraries(context-tidy-fuzzer-source PRIVATE contexttidy_llvm_flags)
+  target_compile_definitions(context-tidy-fuzzer-source PRIVATE
+    CONTEXT_TIDY_MOCKS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/test/Inputs/mocks"
+    CONTEXT_TIDY_RESOURCE_DIR="${LLVM_LIBRARY_DIR}/clang/${LLVM_VERSION_MAJOR}")
   return()
 endif()
 if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
