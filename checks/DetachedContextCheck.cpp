@@ -11,6 +11,7 @@
 
 #include "checks/DetachedContextCheck.h"
 
+#include "checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -24,17 +25,6 @@ using namespace context_tidy;
 namespace clang::tidy::context {
 
 namespace {
-
-/// A boolean option.  (OptionsView::get<bool> is not used: GCC and Clang
-/// mangle its name differently.)
-bool boolOption(StringRef Value, bool Default) {
-  Value = Value.trim();
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return Default;
-}
 
 /// Where a call's or a variable's name is written.
 SourceLocation nameLoc(const Expr *E) {
@@ -101,9 +91,12 @@ DetachedContextCheck::DetachedContextCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ContextCheck(Name, Context,
                    {"RootContexts", "DetachFunctions", "TestMacros"}),
-      IgnoreMain(boolOption(Options.get("IgnoreMain", "true"), true)),
-      IgnoreTests(boolOption(Options.get("IgnoreTests", "true"), true)),
-      IgnoreCleanup(boolOption(Options.get("IgnoreCleanup", "true"), true)) {}
+      IgnoreMain(OptionReader(Name, Options, Context).boolean("IgnoreMain",
+                                                              true)),
+      IgnoreTests(OptionReader(Name, Options, Context).boolean("IgnoreTests",
+                                                               true)),
+      IgnoreCleanup(OptionReader(Name, Options, Context)
+                        .boolean("IgnoreCleanup", true)) {}
 
 void DetachedContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheck::storeOptions(Opts);
