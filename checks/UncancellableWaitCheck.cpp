@@ -1,14 +1,25 @@
 //===- UncancellableWaitCheck.cpp - context-uncancellable-wait ------------===//
 //
 // What it flags: in a cancellable scope (lib/CancellationScope.h), a call
-// that blocks blind (lib/BlockingCalls.h), unless
-//  - it is a select with a done or default case;
-//  - the scope requests cancellation itself before it (it is the stop path,
-//    waiting for the cancelled work);
-//  - it is a sleep in a loop that observes the token on every iteration;
-//  - a readiness test of the same object guards it, or a null test of
-//    every token of the scope does (lib/ReadinessGuard.h);
-//  - the stop path wakes the object it waits on (lib/StopWakers.h).
+// that can delay noticing a stop request by MaxStopLatency or more:
+//  - a call that blocks blind (lib/BlockingCalls.h), unless
+//    - it is a select with a done or default case;
+//    - the scope requests cancellation itself before it (it is the stop
+//      path, waiting for the cancelled work), or cancels its own token
+//      anywhere (a canceller, not a consumer of the token);
+//    - it is a join, and the joined callable is not visible or does not
+//      itself block that long without observing the token;
+//    - a readiness test of the same object guards it, or a null test of
+//      every token of the scope does (lib/ReadinessGuard.h);
+//    - the stop path wakes the object it waits on (lib/StopWakers.h)
+//      without a race (lib/LostWakeups.h); a racy wake is reported at the
+//      notify instead;
+//  - a sleep or a bounded wait (Role::BoundedWait) whose constant bound is
+//    at least MaxStopLatency, in a loop that checks the token too;
+//    non-constant bounds there only in StrictMode.
+// And in any function: a wait on a member condition variable whose exit
+// reads a stop flag that a member function writes and then notifies
+// without the wait's mutex (lib/LostWakeups.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,7 +40,78 @@ namespace clang::tidy::context {
 
 namespace {
 
-constexpr double DefaultMinSleepSeconds = 0.1;
+constexpr double DefaultMaxLatencySeconds = 1;
+
+/// The lambda a predicate argument is, or names.
+const LambdaExpr *lambdaOf(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L;
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+               C && C->getNumArgs() >= 1) {
+      E = C->getArg(0);
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !V->isLocalVarDecl())
+        return nullptr;
+      E = V->getInit();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+const Expr *skipToCallable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E);
+             U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 &&
+             C->getConstructor()->isCopyOrMoveConstructor())
+      E = C->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+/// The body of the callable a thread object was constructed with: a
+/// local `std::thread t([&] { ... });` or `std::thread t(&C::run, this);`.
+const Stmt *joinedBody(const ValueDecl *Thread) {
+  const auto *V = dyn_cast_or_null<VarDecl>(Thread);
+  if (!V || !V->isLocalVarDecl())
+    return nullptr;
+  const auto *CE =
+      dyn_cast_or_null<CXXConstructExpr>(skipToCallable(V->getInit()));
+  if (!CE || CE->getNumArgs() == 0)
+    return nullptr;
+  const Expr *F = skipToCallable(CE->getArg(0));
+  if (const auto *L = dyn_cast_or_null<LambdaExpr>(F))
+    return L->getBody();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(F))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && Def && !Def->isDependentContext())
+        return Def->getBody();
+    }
+  return nullptr;
+}
 
 SourceLocation callNameLoc(const CallExpr *CE) {
   if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE))
@@ -78,29 +160,37 @@ bool isLambdaCallOperator(const FunctionDecl *FD) {
 UncancellableWaitCheck::UncancellableWaitCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ContextCheck(Name, Context, {"BlockingFunctions", "TokenTypes"}),
-      StrictModeText(Options.get("StrictMode", "false").str()),
-      MinBlockingSleep(Options.get("MinBlockingSleep", "100ms").str()) {
+      StrictModeText(Options.get("StrictMode", "false").str()) {
   if (std::optional<bool> B = parseBool(StrictModeText))
     StrictMode = *B;
   else
     configurationDiag("invalid value '%0' in option 'StrictMode' of %1; "
                       "expected 'true' or 'false'; using false")
         << StrictModeText << Name;
-  if (std::optional<double> S = parseDurationString(MinBlockingSleep)) {
-    MinSleepSeconds = *S;
+  // MinBlockingSleep is the deprecated name of MaxStopLatency.
+  StringRef OptionName = "MaxStopLatency";
+  std::optional<StringRef> Text = Options.get(OptionName);
+  if (!Text) {
+    if ((Text = Options.get("MinBlockingSleep")))
+      OptionName = "MinBlockingSleep";
+  }
+  MaxStopLatency = Text ? Text->trim().str() : "1s";
+  if (std::optional<double> S = parseDurationString(MaxStopLatency)) {
+    MaxLatencySeconds = *S;
   } else {
-    MinSleepSeconds = DefaultMinSleepSeconds;
-    configurationDiag("invalid duration '%0' in option 'MinBlockingSleep' of "
-                      "%1; expected a number and a unit (ns, us, ms, s, min, "
-                      "h), such as '100ms'; using 100ms")
-        << MinBlockingSleep << Name;
+    configurationDiag("invalid duration '%0' in option '%1' of %2; expected "
+                      "a number and a unit (ns, us, ms, s, min, h), such as "
+                      "'1s'; using 1s")
+        << MaxStopLatency << OptionName << Name;
+    MaxStopLatency = "1s";
+    MaxLatencySeconds = DefaultMaxLatencySeconds;
   }
 }
 
 void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
-  Options.store(Opts, "MinBlockingSleep", MinBlockingSleep);
+  Options.store(Opts, "MaxStopLatency", MaxStopLatency);
 }
 
 void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
@@ -121,12 +211,16 @@ void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void UncancellableWaitCheck::onStartOfTranslationUnit() {
   Reported.clear();
   model().clearCaches();
+  ReportedWakes.clear();
   Wakers = std::make_unique<StopWakers>(model());
+  FlagWakers = std::make_unique<ClassWakers>(model());
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Wakers)
     Wakers = std::make_unique<StopWakers>(model());
+  if (!FlagWakers)
+    FlagWakers = std::make_unique<ClassWakers>(model());
   llvm::SmallVector<Scope, 4> Scopes;
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (isLambdaCallOperator(FD))
@@ -139,51 +233,202 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
     analyse(S, *Result.Context);
 }
 
-bool UncancellableWaitCheck::wokenOnStop(const Scope &S,
-                                         const ValueDecl *Object) {
-  if (Wakers->bodyWakesOnStop(S.Body, Object))
-    return true;
+UncancellableWaitCheck::Woken
+UncancellableWaitCheck::wokenOnStop(const Scope &S, const ValueDecl *Object,
+                                    const CallExpr *Wait,
+                                    const SourceManager &SM, StopWake &Racy) {
+  llvm::SmallVector<StopWake, 4> Wakes;
+  Wakers->bodyWakes(S.Body, Object, Wakes);
   for (const Stmt *Body : S.EnclosingBodies)
-    if (Wakers->bodyWakesOnStop(Body, Object))
-      return true;
-  const auto *Field = dyn_cast<FieldDecl>(Object);
-  if (!Field)
+    Wakers->bodyWakes(Body, Object, Wakes);
+  if (const auto *Field = dyn_cast<FieldDecl>(Object)) {
+    Wakers->classWakes(dyn_cast_or_null<CXXRecordDecl>(Field->getParent()),
+                       Field, Wakes);
+    // A member reached through a member of the class whose method the wait
+    // is in (`tasks_[id].signal` in a lambda of the pool's constructor): the
+    // pool's destructor may wake it.
+    for (const DeclContext *DC = S.Function; DC; DC = DC->getParent())
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
+        if (!RD->isLambda() && RD->getDefinition() != Field->getParent())
+          Wakers->classWakes(RD, Field, Wakes);
+  }
+  if (Wakes.empty())
+    return Woken::No;
+  // Only a condition-variable wait (one with a lock argument) can miss a
+  // notification; a semaphore or a channel counts it.
+  const ValueDecl *Mutex = waitMutex(Wait);
+  for (const StopWake &W : Wakes)
+    if (!Mutex || notifyIsRaceFree(W.Body, Mutex, W.After, W.Wake, SM))
+      return Woken::RaceFree;
+  Racy = Wakes.front();
+  return Woken::Racy;
+}
+
+bool UncancellableWaitCheck::cancelsItsOwnToken(
+    const Scope &S, llvm::SmallVectorImpl<ScopeToken> &Remaining) {
+  llvm::SmallPtrSet<const ValueDecl *, 2> Cancelled;
+  for (const ScopeCall &C : S.Calls)
+    if (model().matchCall(C.Call, Role::ReleaseMethod))
+      if (const ValueDecl *Obj = objectDecl(callObject(C.Call)))
+        Cancelled.insert(Obj);
+  if (Cancelled.empty())
     return false;
-  if (Wakers->classWakesOnStop(Field))
-    return true;
-  // A member reached through a member of the class whose method the wait
-  // is in (`tasks_[id].signal` in a lambda of the pool's constructor): the
-  // pool's destructor may wake it.
-  for (const DeclContext *DC = S.Function; DC; DC = DC->getParent())
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
-      if (!RD->isLambda() && Wakers->classWakesOnStop(RD, Field))
-        return true;
-  return false;
+  bool Any = false;
+  for (const ScopeToken &T : S.Tokens) {
+    if (Cancelled.contains(T.Decl))
+      Any = true;
+    else
+      Remaining.push_back(T);
+  }
+  return Any;
+}
+
+const CallExpr *UncancellableWaitCheck::joinedCallableBlocks(
+    const Scope &S, const BlindCall &B, ASTContext &Ctx) {
+  const Stmt *Body = joinedBody(B.Object);
+  if (!Body || observesCancellation(Body, S.Tokens, model()))
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 32> Stack{Body};
+  while (!Stack.empty()) {
+    const Stmt *Cur = Stack.pop_back_val();
+    if (!Cur || isa<LambdaExpr>(Cur))
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(Cur)) {
+      if (std::optional<BlindCall> Inner =
+              classifyBlockingCall(CE, Ctx, model(), MaxLatencySeconds)) {
+        if (Inner->Kind != BlockingKind::Select &&
+            !(Inner->Entry->Flags & JoinsCallable))
+          return CE;
+      } else if (std::optional<BoundedCall> W =
+                     classifyBoundedWait(CE, Ctx, model())) {
+        if (W->Bound && W->Bound->seconds() >= MaxLatencySeconds)
+          return CE;
+      }
+    }
+    for (const Stmt *C : Cur->children())
+      Stack.push_back(C);
+  }
+  return nullptr;
+}
+
+void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
+                                           ASTContext &Ctx) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call);
+  if (!MC || MC->getNumArgs() == 0)
+    return;
+  const auto *CondVar =
+      dyn_cast_or_null<FieldDecl>(objectDecl(MC->getImplicitObjectArgument()));
+  if (!CondVar)
+    return;
+  if (!classifyBlockingCall(MC, Ctx, model(), MaxLatencySeconds)) {
+    std::optional<BoundedCall> W = classifyBoundedWait(MC, Ctx, model());
+    if (!W || (W->Bound ? W->Bound->seconds() < MaxLatencySeconds
+                        : !StrictMode))
+      return;
+  }
+  FlagWait W;
+  W.Wait = MC;
+  W.CondVar = CondVar;
+  W.Mutex = waitMutex(MC);
+  if (!W.Mutex)
+    return;
+  // The exit: the predicate, or the condition of the loop around a wait
+  // without one.
+  llvm::SmallVector<const Expr *, 4> Args = writtenArguments(MC);
+  if (const LambdaExpr *Pred = lambdaOf(Args.back()); Pred && Args.size() > 1)
+    W.Flags = exitFlags(Pred->getBody());
+  else if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
+    W.Flags = exitFlags(While->getCond());
+  else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
+    W.Flags = exitFlags(Do->getCond());
+  else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
+    W.Flags = exitFlags(For->getCond());
+  if (W.Flags.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const RacyFlagWake &R : FlagWakers->racyWakes(W, SM)) {
+    SourceLocation Loc = callNameLoc(R.Notify);
+    if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+        !ReportedWakes.insert(Loc).second)
+      continue;
+    const auto *Notify = cast<FunctionDecl>(R.Notify->getDirectCallee());
+    diag(Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
+              "holding '%3', the mutex its waiter uses; a waiter that has "
+              "just read '%2' can miss the notification and block forever; "
+              "write '%2' while holding '%3', or take '%3' before notifying")
+        << Notify->getName() << CondVar->getName() << R.Flag->getName()
+        << W.Mutex->getName();
+    diag(callNameLoc(MC), "the wait on '%0' that can miss it; it reads '%1' "
+                          "with '%2' held",
+         DiagnosticIDs::Note)
+        << CondVar->getName() << R.Flag->getName() << W.Mutex->getName();
+    diag(R.Write, "'%0' written here without '%1'", DiagnosticIDs::Note)
+        << R.Flag->getName() << W.Mutex->getName();
+  }
 }
 
 void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
+  for (const ScopeCall &C : S.Calls)
+    checkFlagWait(C, Ctx);
   bool Cancellable = !S.Tokens.empty() && !S.InContextLibrary;
   if (!Cancellable && !StrictMode)
     return;
+  // A scope that cancels a token of its own is its canceller, not a
+  // consumer: only the other tokens count.
+  llvm::SmallVector<ScopeToken, 2> Remaining;
+  if (Cancellable && cancelsItsOwnToken(S, Remaining)) {
+    if (Remaining.empty())
+      return;
+    Scope Consumer = S;
+    Consumer.Tokens = std::move(Remaining);
+    analyseCalls(Consumer, Ctx, Cancellable);
+    return;
+  }
+  analyseCalls(S, Ctx, Cancellable);
+}
+
+void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
+                                          bool Cancellable) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::unique_ptr<ReadinessGuards> Guards;
-  for (const ScopeCall &C : S.Calls) {
-    std::optional<BlindCall> B =
-        classifyBlockingCall(C.Call, Ctx, model(), MinSleepSeconds);
-    if (!B)
-      continue;
-    SourceLocation Loc = callNameLoc(C.Call);
+  auto Skip = [&](const CallExpr *Call, SourceLocation Loc) {
     if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
         Reported.contains(Loc))
-      continue;
+      return true;
     if (!Guards)
       Guards = std::make_unique<ReadinessGuards>(S.Function, S.Body, Ctx,
                                                  model());
     // Where every token of the scope is null (`if (!ctx) sleep_for(d);`),
     // there is no cancellation to observe.
-    if (Cancellable && llvm::all_of(S.Tokens, [&](const ScopeToken &T) {
-          return Guards->isGuarded(C.Call, T.Decl);
-        }))
+    return Cancellable && llvm::all_of(S.Tokens, [&](const ScopeToken &T) {
+             return Guards->isGuarded(Call, T.Decl);
+           });
+  };
+  for (const ScopeCall &C : S.Calls) {
+    std::optional<BlindCall> B =
+        classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds);
+    if (!B) {
+      // A bounded wait: its bound is how long it can delay noticing a stop.
+      if (!Cancellable)
+        continue;
+      std::optional<BoundedCall> W = classifyBoundedWait(C.Call, Ctx, model());
+      if (!W || (W->Bound ? W->Bound->seconds() < MaxLatencySeconds
+                          : !StrictMode))
+        continue;
+      SourceLocation Loc = callNameLoc(C.Call);
+      if (Skip(C.Call, Loc) ||
+          Wakers->requestsStopBefore(S.Body, C.Call->getBeginLoc(), SM))
+        continue;
+      StopWake Racy;
+      if (W->Object &&
+          wokenOnStop(S, W->Object, C.Call, SM, Racy) == Woken::RaceFree)
+        continue;
+      Reported.insert(Loc);
+      reportLatency(S, C.Call, W->Name, /*Sleep=*/false, W->Bound);
+      continue;
+    }
+    SourceLocation Loc = callNameLoc(C.Call);
+    if (Skip(C.Call, Loc))
       continue;
     if (B->Kind == BlockingKind::Select) {
       if (selectObservesCancellation(C.Call, model()))
@@ -193,18 +438,88 @@ void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
         continue;
       if (B->Kind == BlockingKind::Sleep) {
         if (C.InnermostLoop && loopObservesCancellationEachIteration(
-                                   C.InnermostLoop, S.Tokens, model()))
+                                   C.InnermostLoop, S.Tokens, model())) {
+          // The polling idiom: each step delays noticing a stop by its
+          // length.
+          if (!Cancellable || (!B->SleepLength && !StrictMode))
+            continue;
+          Reported.insert(Loc);
+          reportLatency(S, C.Call, B->Name, /*Sleep=*/true, B->SleepLength);
           continue;
+        }
+      } else if (B->Entry->Flags & JoinsCallable) {
+        const CallExpr *Inner = joinedCallableBlocks(S, *B, Ctx);
+        if (!Inner)
+          continue;
+        Reported.insert(Loc);
+        report(S, *B, Ctx);
+        diag(callNameLoc(Inner),
+             "the joined thread blocks here without observing the token",
+             DiagnosticIDs::Note);
+        continue;
       } else if (B->Object) {
         if (Guards->isGuarded(C.Call, B->Object))
           continue;
-        if (wokenOnStop(S, B->Object))
+        StopWake Racy;
+        Woken How = wokenOnStop(S, B->Object, C.Call, SM, Racy);
+        if (How == Woken::RaceFree)
           continue;
+        if (How == Woken::Racy) {
+          Reported.insert(Loc);
+          reportLostWakeup(S, C.Call, B->Object, Racy);
+          continue;
+        }
       }
     }
     Reported.insert(Loc);
     report(S, *B, Ctx);
   }
+}
+
+void UncancellableWaitCheck::reportLatency(
+    const Scope &S, const CallExpr *Call, StringRef Name, bool Sleep,
+    const std::optional<DurationValue> &Bound) {
+  const ScopeToken &Token = S.Tokens.front();
+  std::string By = Bound ? Bound->format() : std::string();
+  diag(callNameLoc(Call),
+       "'%0' can delay noticing a stop request on '%1' by %select{%2|its "
+       "whole timeout, which is not a constant}3; %select{wait with a timeout "
+       "shorter than %4, or wake it from a stop callback that holds the "
+       "mutex|sleep in steps shorter than %4, or wait on a "
+       "condition_variable_any with '%1'}5")
+      << Name << Token.Decl->getName() << By << !Bound << MaxStopLatency
+      << Sleep;
+  diag(Token.Loc, "%0 '%1' %select{declared|captured}2 here",
+       DiagnosticIDs::Note)
+      << contextKindName(Token.Kind) << Token.Decl->getName()
+      << Token.ExplicitCapture;
+}
+
+void UncancellableWaitCheck::reportLostWakeup(const Scope &S,
+                                              const CallExpr *Wait,
+                                              const ValueDecl *Object,
+                                              const StopWake &Racy) {
+  SourceLocation At = callNameLoc(Racy.Wake);
+  if (!ReportedWakes.insert(At).second)
+    return;
+  const ValueDecl *Mutex = waitMutex(Wait);
+  const ScopeToken &Token = S.Tokens.front();
+  const auto *Notify = cast<FunctionDecl>(Racy.Wake->getDirectCallee());
+  diag(At, "lost wakeup: '%0' on '%1' runs on a stop request without "
+           "holding '%2', the mutex its waiter uses; a waiter that has just "
+           "tested its predicate can miss it and block forever; take '%2' "
+           "before notifying, or wait with "
+           "condition_variable_any::wait(lock, stop_token, pred)")
+      << Notify->getName() << Object->getName() << Mutex->getName();
+  diag(callNameLoc(Wait), "the wait on '%0' that can miss it, in a scope "
+                          "with %1 '%2'",
+       DiagnosticIDs::Note)
+      << Object->getName() << contextKindName(Token.Kind)
+      << Token.Decl->getName();
+  diag(Racy.Request, "%select{stop requested here|the stop callback "
+                     "registered here}0",
+       DiagnosticIDs::Note)
+      << Racy.FromCallback;
 }
 
 void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,

@@ -62,6 +62,7 @@ constexpr RoleInfo Roles[] = {
     {Role::UnwrapMethod, "unwrap", "yields the value held by a result wrapper that may hold an error (a method, an operator or a data member)"},
     {Role::TupleElement, "tuple_element", "element access of a tuple-like value: get<I>(t) reads element I, tie(a, b) = t assigns them"},
     {Role::NotReadyStatus, "not_ready_status", "a readiness check's result that means not ready: any other result means ready"},
+    {Role::BoundedWait, "bounded_wait", "blocks until woken, but at most its timeout or until its deadline (argument Arg)"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),
@@ -228,7 +229,7 @@ constexpr Row BuiltinRows[] = {
     {Role::BlockingCall, "::std::future::wait", AutoArg, NoFlags, Std, "declared in std::__basic_future"},
     {Role::BlockingCall, "::std::shared_future::get", AutoArg, NoFlags, Std, ""},
     {Role::BlockingCall, "::std::shared_future::wait", AutoArg, NoFlags, Std, ""},
-    {Role::BlockingCall, "::std::thread::join", AutoArg, NoFlags, Std, "not std::jthread::join"},
+    {Role::BlockingCall, "::std::thread::join", AutoArg, JoinsCallable, Std, "not std::jthread::join"},
     {Role::BlockingCall, "::std::latch::wait", AutoArg, NoFlags, Std, ""},
     {Role::BlockingCall, "::std::latch::arrive_and_wait", AutoArg, NoFlags, Std, ""},
     {Role::BlockingCall, "::std::barrier::arrive_and_wait", AutoArg, NoFlags, Std, ""},
@@ -358,6 +359,15 @@ constexpr Row BuiltinRows[] = {
     {Role::PollDeadline, "::asio::io_context::run_(one_)?until", AutoArg, NoFlags, Asio, ""},
     {Role::PollDeadline, "::boost::asio::basic_waitable_timer::expires_at", AutoArg, NoFlags, Asio, ""},
     {Role::PollDeadline, "::boost::fibers::(buffered|unbuffered)_channel::(pop|push)_wait_until", AutoArg, NoFlags, Fiber, ""},
+    // ---- Bounded waits: how long they can delay noticing a stop ------
+    {Role::BoundedWait, "::std::(condition_variable|condition_variable_any)::(wait_for|wait_until)", AutoArg, NoFlags, Std, ""},
+    {Role::BoundedWait, "::std::(future|shared_future)::(wait_for|wait_until)", AutoArg, NoFlags, Std, ""},
+    {Role::BoundedWait, "::std::counting_semaphore::(try_acquire_for|try_acquire_until)", AutoArg, NoFlags, Std, ""},
+    {Role::BoundedWait, "::std::(timed_mutex|recursive_timed_mutex|shared_timed_mutex|unique_lock|shared_lock)::(try_lock_for|try_lock_until)",
+     AutoArg, NoFlags, Std, ""},
+    {Role::BoundedWait, "::folly::Baton::(try_wait_for|try_wait_until)", AutoArg, NoFlags, Folly, ""},
+    {Role::BoundedWait, "::boost::fibers::(buffered|unbuffered)_channel::(pop|push)_wait_(for|until)", AutoArg, NoFlags, Fiber, ""},
+    {Role::BoundedWait, "::boost::fibers::condition_variable(_any)?::(wait_for|wait_until)", AutoArg, NoFlags, Fiber, ""},
     {Role::ClockNow, "::std::chrono::(system_clock|steady_clock|high_resolution_clock|utc_clock|tai_clock|gps_clock|file_clock)::now",
      AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::duration_cast", AutoArg, NoFlags, Std, ""},

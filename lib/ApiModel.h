@@ -90,6 +90,8 @@ enum class Role : unsigned char {
   UnwrapMethod,     ///< yields the value a result wrapper holds: value(), *
   TupleElement,     ///< element access of a tuple-like: get<I>(t), tie(a, b)
   NotReadyStatus,   ///< a readiness check's result that means "not ready"
+  // --- Added for stop latency (context-uncancellable-wait).
+  BoundedWait,      ///< blocks at most its timeout or until its deadline
   NumRoles
 };
 
@@ -138,6 +140,10 @@ enum EntryFlags : unsigned {
   ReturnsContext = 1u << 7,
   /// WrapperType: a pointer-like owner (shared_ptr, unique_ptr).
   PointerLike = 1u << 8,
+  /// BlockingCall: waits for the end of the callable a thread object was
+  /// started with (std::thread::join); blind only when that callable is
+  /// visible and itself blocks blind.
+  JoinsCallable = 1u << 9,
 };
 
 /// Argument index meaning "the first argument whose type is a
