@@ -235,7 +235,7 @@ constexpr Row BuiltinRows[] = {
     {Role::BlockingCall, "::std::barrier::arrive_and_wait", AutoArg, NoFlags, Std, ""},
     {Role::BlockingCall, "::std::barrier::wait", AutoArg, NoFlags, Std, ""},
     {Role::BlockingCall, "::std::counting_semaphore::acquire", AutoArg, NoFlags, Std, "also binary_semaphore"},
-    {Role::BlockingCall, "::std::this_thread::sleep_for", AutoArg, SleepCall, Std, "unless shorter than MinBlockingSleep"},
+    {Role::BlockingCall, "::std::this_thread::sleep_for", AutoArg, SleepCall, Std, "unless shorter than MaxStopLatency"},
     {Role::BlockingCall, "::std::this_thread::sleep_until", AutoArg, SleepCall, Std, ""},
     {Role::BlockingCall, "::boost::fibers::buffered_channel::push", AutoArg, NoFlags, Fiber, ""},
     {Role::BlockingCall, "::boost::fibers::buffered_channel::pop", AutoArg, NoFlags, Fiber, ""},

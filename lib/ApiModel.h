@@ -120,7 +120,7 @@ enum EntryFlags : unsigned {
   /// BlockingCall: not blind when an argument is a token type
   /// (condition_variable_any::wait(lock, stop_token, pred)).
   BlindUnlessTokenArg = 1u << 0,
-  /// BlockingCall: a sleep; blind only when not shorter than MinBlockingSleep.
+  /// BlockingCall: a sleep; blind only when not shorter than MaxStopLatency.
   SleepCall = 1u << 1,
   /// BlockingCall: blind only when called without arguments
   /// (folly::Future::get() blocks, get(Duration) is bounded).
