@@ -225,6 +225,13 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (isLambdaCallOperator(FD))
       return;
+    if (FD->isDependentContext()) {
+      // A template's pattern: only the lost wakeups of stop flags, whose
+      // statements are not dependent (thread pools are often templates
+      // that the translation unit never instantiates).
+      checkFlagWaitsInPattern(FD, *Result.Context);
+      return;
+    }
     collectScopes(FD, model(), Scopes);
   } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
     collectScopes(L, model(), Scopes);
@@ -320,10 +327,25 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
       dyn_cast_or_null<FieldDecl>(objectDecl(MC->getImplicitObjectArgument()));
   if (!CondVar)
     return;
-  if (!classifyBlockingCall(MC, Ctx, model(), MaxLatencySeconds)) {
-    std::optional<BoundedCall> W = classifyBoundedWait(MC, Ctx, model());
-    if (!W || (W->Bound ? W->Bound->seconds() < MaxLatencySeconds
-                        : !StrictMode))
+  // Read from the model directly: in a template's pattern the call is
+  // value-dependent (through `this`), which the classifiers refuse.
+  if (MC->containsErrors() || !MC->getDirectCallee())
+    return;
+  llvm::SmallVector<const Expr *, 4> Written = writtenArguments(MC);
+  for (const Expr *A : Written)
+    if (A->getType().isNull() ||
+        classifyReferent(A->getType(), model()) != ContextKind::None)
+      return; // aware of a token
+  if (!model().matchCall(MC, Role::BlockingCall)) {
+    const ApiEntry *E = model().matchCall(MC, Role::BoundedWait);
+    if (!E)
+      return;
+    int Index = model().argumentIndex(*E, MC->getDirectCallee(), Written);
+    std::optional<DurationValue> Bound;
+    if (Index >= 0 && static_cast<size_t>(Index) < Written.size() &&
+        !Written[Index]->isValueDependent())
+      Bound = evaluateDuration(Written[Index], Ctx, model());
+    if (Bound ? Bound->seconds() < MaxLatencySeconds : !StrictMode)
       return;
   }
   FlagWait W;
@@ -334,7 +356,7 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
     return;
   // The exit: the predicate, or the condition of the loop around a wait
   // without one.
-  llvm::SmallVector<const Expr *, 4> Args = writtenArguments(MC);
+  llvm::SmallVector<const Expr *, 4> &Args = Written;
   if (const LambdaExpr *Pred = lambdaOf(Args.back()); Pred && Args.size() > 1)
     W.Flags = exitFlags(Pred->getBody());
   else if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
@@ -367,10 +389,93 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   }
 }
 
+void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
+                                              ASTContext &Ctx) {
+  std::optional<DurationValue> Bound;
+  StringRef Name;
+  bool Sleep = false;
+  std::string NameText;
+  if (std::optional<BlindCall> B =
+          classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds)) {
+    if (B->Kind != BlockingKind::Sleep || !B->SleepLength)
+      return;
+    Bound = B->SleepLength;
+    NameText = B->Name;
+    Sleep = true;
+  } else if (std::optional<BoundedCall> W =
+                 classifyBoundedWait(C.Call, Ctx, model())) {
+    if (!W->Bound || W->Bound->seconds() < MaxLatencySeconds)
+      return;
+    Bound = W->Bound;
+    NameText = W->Name;
+  } else {
+    return;
+  }
+  Name = NameText;
+  const Expr *Cond = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(C.InnermostLoop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(C.InnermostLoop))
+    Cond = Do->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(C.InnermostLoop))
+    Cond = For->getCond();
+  if (!Cond)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = callNameLoc(C.Call);
+  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+      Reported.contains(Loc))
+    return;
+  for (const FieldDecl *Flag : exitFlags(Cond)) {
+    SourceLocation Write = FlagWakers->stopWrite(Flag);
+    if (Write.isInvalid())
+      continue;
+    Reported.insert(Loc);
+    diag(Loc, "'%0' can delay noticing a stop request on '%1' by %2; "
+              "%select{wait with a timeout shorter than %3|sleep in steps "
+              "shorter than %3}4, or wait on a condition variable that the "
+              "stop path notifies")
+        << Name << Flag->getName() << Bound->format() << MaxStopLatency
+        << Sleep;
+    diag(Write, "'%0' is set here on the stop path", DiagnosticIDs::Note)
+        << Flag->getName();
+    return;
+  }
+}
+
+void UncancellableWaitCheck::checkFlagWaitsInPattern(const FunctionDecl *FD,
+                                                     ASTContext &Ctx) {
+  if (FD->isInvalidDecl() || !FD->getBody())
+    return;
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 32> Stack{
+      {FD->getBody(), nullptr}};
+  while (!Stack.empty()) {
+    auto [St, Loop] = Stack.pop_back_val();
+    if (!St)
+      continue;
+    if (const auto *L = dyn_cast<LambdaExpr>(St)) {
+      Stack.push_back({L->getBody(), nullptr});
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+      if (MC->getNumArgs() > 0 && !MC->containsErrors())
+        checkFlagWait({MC, Loop}, Ctx);
+    const Stmt *Inner = isa<WhileStmt>(St) || isa<DoStmt>(St) ||
+                                isa<ForStmt>(St) || isa<CXXForRangeStmt>(St)
+                            ? St
+                            : Loop;
+    for (const Stmt *C : St->children())
+      Stack.push_back({C, Inner});
+  }
+}
+
 void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
-  for (const ScopeCall &C : S.Calls)
-    checkFlagWait(C, Ctx);
   bool Cancellable = !S.Tokens.empty() && !S.InContextLibrary;
+  for (const ScopeCall &C : S.Calls) {
+    checkFlagWait(C, Ctx);
+    if (!Cancellable && C.InnermostLoop)
+      checkFlagLatency(C, Ctx);
+  }
   if (!Cancellable && !StrictMode)
     return;
   // A scope that cancels a token of its own is its canceller, not a

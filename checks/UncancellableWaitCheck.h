@@ -51,6 +51,12 @@ private:
                         const context_tidy::StopWake &Racy);
   /// Lost wakeups of waits whose exit reads a stop flag of their class.
   void checkFlagWait(const context_tidy::ScopeCall &C, ASTContext &Ctx);
+  /// A sleep or bounded wait of MaxStopLatency or more in a loop whose
+  /// condition reads a stop flag (a flag member that the destructor, or a
+  /// member function that joins, writes).
+  void checkFlagLatency(const context_tidy::ScopeCall &C, ASTContext &Ctx);
+  /// The same for the waits of a template's pattern.
+  void checkFlagWaitsInPattern(const FunctionDecl *FD, ASTContext &Ctx);
   /// For a join: the blocking call in the joined callable that makes the
   /// join blind (it blocks at least MaxStopLatency and the callable never
   /// observes the scope's tokens), or null.

@@ -213,43 +213,63 @@ ClassWakers::summarise(const CXXRecordDecl *RD) {
   if (It != Classes.end())
     return It->second;
   llvm::SmallVector<Body, 4> Bodies;
-  llvm::SmallVector<const Stmt *, 8> Roots;
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 8> Roots;
   for (const Decl *D : RD->decls()) {
     const FunctionDecl *FD = D->getAsFunction();
     if (!FD)
       continue;
+    // Members of a class template are read in the pattern too: their
+    // non-dependent statements (the flag, the notify) are resolved there.
     const FunctionDecl *Def = nullptr;
-    if (!FD->hasBody(Def) || !Def || Def->isDependentContext())
+    if (!FD->hasBody(Def) || !Def)
       continue;
     if (const Stmt *B = Def->getBody())
-      Roots.push_back(B);
+      Roots.push_back({B, isa<CXXDestructorDecl>(Def)});
   }
   while (!Roots.empty()) {
     Body B;
-    B.Root = Roots.pop_back_val();
+    std::tie(B.Root, B.Stops) = Roots.pop_back_val();
     llvm::SmallVector<const Stmt *, 32> Stack{B.Root};
     while (!Stack.empty()) {
       const Stmt *S = Stack.pop_back_val();
       if (!S)
         continue;
       if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-        Roots.push_back(L->getBody()); // a body of its own
+        Roots.push_back({L->getBody(), false}); // a body of its own
         continue;
       }
       if (const FieldDecl *F = writtenFlag(S))
         B.Writes.push_back({F, S->getBeginLoc()});
-      if (const auto *CE = dyn_cast<CallExpr>(S))
-        if (M.matchCall(CE, Role::WakeMethod))
+      if (const auto *CE = dyn_cast<CallExpr>(S)) {
+        if (M.matchCall(CE, Role::WakeMethod)) {
           if (const auto *F =
                   dyn_cast_or_null<FieldDecl>(objectDecl(callObject(CE))))
             B.Notifies.push_back({F, CE});
+        } else if (const ApiEntry *E = M.matchCall(CE, Role::BlockingCall)) {
+          if (E->Flags & JoinsCallable)
+            B.Stops = true;
+        }
+      }
       for (const Stmt *C : S->children())
         Stack.push_back(C);
     }
-    if (!B.Writes.empty() && !B.Notifies.empty())
+    if (!B.Writes.empty() && (!B.Notifies.empty() || B.Stops))
       Bodies.push_back(std::move(B));
   }
   return Classes.try_emplace(RD, std::move(Bodies)).first->second;
+}
+
+SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return {};
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  for (const Body &B : summarise(RD))
+    if (B.Stops)
+      for (auto [W, Loc] : B.Writes)
+        if (W == F)
+          return Loc;
+  return {};
 }
 
 llvm::SmallVector<RacyFlagWake, 1>

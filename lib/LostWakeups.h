@@ -95,11 +95,18 @@ public:
   llvm::SmallVector<RacyFlagWake, 1> racyWakes(const FlagWait &W,
                                                const clang::SourceManager &SM);
 
+  /// Where a stop path of the class of \p Flag writes it: a member function
+  /// that writes \p Flag and is the destructor or joins a thread
+  /// (Role::BlockingCall with JoinsCallable).  Invalid if none.
+  clang::SourceLocation stopWrite(const clang::FieldDecl *Flag);
+
   void clear() { Classes.clear(); }
 
 private:
   struct Body {
     const clang::Stmt *Root = nullptr;
+    /// The destructor, or a function that joins a thread.
+    bool Stops = false;
     llvm::SmallVector<std::pair<const clang::FieldDecl *, clang::SourceLocation>,
                       4>
         Writes;

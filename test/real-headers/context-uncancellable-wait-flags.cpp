@@ -178,3 +178,67 @@ void SplitPoolFixed::work() {
   std::unique_lock<std::mutex> lk(mu_);
   cv_.wait(lk, [this] { return quit_; });
 }
+
+// ---- A class template that is never instantiated --------------------------
+
+template <typename T> class JobQueue {
+public:
+  void stop() {
+    stop_ = true;
+    cv_.notify_all();
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: lost wakeup: 'notify_all' on 'cv_' follows a write of 'stop_' without holding 'mu_'
+    // CHECK-MESSAGES: :[[@LINE+6]]:11: note: the wait on 'cv_' that can miss it; it reads 'stop_' with 'mu_' held
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'stop_' written here without 'mu_'
+  }
+  T pop() {
+    std::unique_lock<std::mutex> lk(mu_);
+    while (jobs_.empty() && !stop_)
+      cv_.wait(lk);
+    T t = jobs_.back();
+    jobs_.pop_back();
+    return t;
+  }
+
+private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::vector<T> jobs_;
+};
+
+// ---- Stop latency on a stop flag ----------------------------------------------
+
+class Stats {
+public:
+  Stats() : thread_([this] { run(); }) {}
+  ~Stats() {
+    shutdown_ = true;
+    thread_.join();
+  }
+
+private:
+  void run() {
+    while (!shutdown_) {
+      std::this_thread::sleep_for(std::chrono::seconds(30));
+      // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'sleep_for' can delay noticing a stop request on 'shutdown_' by 30s; sleep in steps shorter than 1s, or wait on a condition variable that the stop path notifies [context-uncancellable-wait]
+      // CHECK-MESSAGES: :[[@LINE-8]]:5: note: 'shutdown_' is set here on the stop path
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
+  std::atomic<bool> shutdown_{false};
+  std::thread thread_;
+};
+
+// A flag that no stop path writes (no destructor, no join) is not a stop
+// flag.
+class Poller {
+public:
+  void connected() { connected_ = true; }
+  void run() {
+    while (!connected_)
+      std::this_thread::sleep_for(std::chrono::seconds(5));
+  }
+
+private:
+  std::atomic<bool> connected_{false};
+};
