@@ -221,7 +221,7 @@ private:
     while (!shutdown_) {
       std::this_thread::sleep_for(std::chrono::seconds(30));
       // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'sleep_for' can delay noticing a stop request on 'shutdown_' by 30s; sleep in steps shorter than 1s, or wait on a condition variable that the stop path notifies [context-uncancellable-wait]
-      // CHECK-MESSAGES: :[[@LINE-8]]:5: note: 'shutdown_' is set here on the stop path
+      // CHECK-MESSAGES: :[[@LINE-9]]:5: note: 'shutdown_' is set here on the stop path
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
   }
