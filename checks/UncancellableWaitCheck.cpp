@@ -395,6 +395,7 @@ void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
   StringRef Name;
   bool Sleep = false;
   std::string NameText;
+  const ValueDecl *Object = nullptr;
   if (std::optional<BlindCall> B =
           classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds)) {
     if (B->Kind != BlockingKind::Sleep || !B->SleepLength)
@@ -408,6 +409,7 @@ void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
       return;
     Bound = W->Bound;
     NameText = W->Name;
+    Object = W->Object;
   } else {
     return;
   }
@@ -430,6 +432,10 @@ void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
     SourceLocation Write = FlagWakers->stopWrite(Flag);
     if (Write.isInvalid())
       continue;
+    // A timed wait that the stop path wakes: its timeout is not the delay
+    // (whether the wake can be lost is checkFlagWait's concern).
+    if (Object && FlagWakers->wokenAfterWrite(Flag, Object))
+      return;
     Reported.insert(Loc);
     diag(Loc, "'%0' can delay noticing a stop request on '%1' by %2; "
               "%select{wait with a timeout shorter than %3|sleep in steps "

@@ -272,6 +272,21 @@ SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
   return {};
 }
 
+bool ClassWakers::wokenAfterWrite(const FieldDecl *Flag,
+                                  const ValueDecl *Object) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
+  if (!RD || !Object || !(RD = RD->getDefinition()))
+    return false;
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  for (const Body &B : summarise(RD))
+    for (auto [N, Call] : B.Notifies)
+      if (N == Object->getCanonicalDecl())
+        for (auto [W, Loc] : B.Writes)
+          if (W == F)
+            return true;
+  return false;
+}
+
 llvm::SmallVector<RacyFlagWake, 1>
 ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
   llvm::SmallVector<RacyFlagWake, 1> Out;

@@ -100,6 +100,11 @@ public:
   /// (Role::BlockingCall with JoinsCallable).  Invalid if none.
   clang::SourceLocation stopWrite(const clang::FieldDecl *Flag);
 
+  /// Whether a member function of the class of \p Flag writes it and then
+  /// wakes \p Object (a bounded wait on it is woken by the stop path).
+  bool wokenAfterWrite(const clang::FieldDecl *Flag,
+                       const clang::ValueDecl *Object);
+
   void clear() { Classes.clear(); }
 
 private:

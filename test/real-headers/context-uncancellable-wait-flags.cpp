@@ -242,3 +242,28 @@ public:
 private:
   std::atomic<bool> connected_{false};
 };
+
+// A timed wait that the stop path wakes: the timeout is not the delay.
+class WokenStats {
+public:
+  WokenStats() : thread_([this] { run(); }) {}
+  ~WokenStats() {
+    {
+      std::lock_guard<std::mutex> g(mu_);
+      shutdown_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+private:
+  void run() {
+    std::unique_lock<std::mutex> lk(mu_);
+    while (!shutdown_)
+      cv_.wait_for(lk, std::chrono::seconds(30));
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool shutdown_ = false;
+  std::thread thread_;
+};
