@@ -60,7 +60,9 @@ OptionReader::Duration OptionReader::duration(StringRef Name,
   if (std::optional<double> S = context_tidy::parseDurationString(Text))
     return {Text, *S};
   invalid(Name, Text, "",
-          "a number and a unit (ns, us, ms, s, min, h), such as '100ms'",
+          ("a number and a unit (ns, us, ms, s, min, h), such as '" +
+           Default + "'")
+              .str(),
           Default);
   return {Default.str(),
           context_tidy::parseDurationString(Default).value_or(0)};

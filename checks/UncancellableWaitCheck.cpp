@@ -1,14 +1,25 @@
 //===- UncancellableWaitCheck.cpp - context-uncancellable-wait ------------===//
 //
 // What it flags: in a cancellable scope (lib/CancellationScope.h), a call
-// that blocks blind (lib/BlockingCalls.h), unless
-//  - it is a select with a done or default case;
-//  - the scope requests cancellation itself before it (it is the stop path,
-//    waiting for the cancelled work);
-//  - it is a sleep in a loop that observes the token on every iteration;
-//  - a readiness test of the same object guards it, or a null test of
-//    every token of the scope does (lib/ReadinessGuard.h);
-//  - the stop path wakes the object it waits on (lib/StopWakers.h).
+// that can delay noticing a stop request by MaxStopLatency or more:
+//  - a call that blocks blind (lib/BlockingCalls.h), unless
+//    - it is a select with a done or default case;
+//    - the scope requests cancellation itself before it (it is the stop
+//      path, waiting for the cancelled work), or cancels its own token
+//      anywhere (a canceller, not a consumer of the token);
+//    - it is a join, and the joined callable is not visible or does not
+//      itself block that long without observing the token;
+//    - a readiness test of the same object guards it, or a null test of
+//      every token of the scope does (lib/ReadinessGuard.h);
+//    - the stop path wakes the object it waits on (lib/StopWakers.h)
+//      without a race (lib/LostWakeups.h); a racy wake is reported at the
+//      notify instead;
+//  - a sleep or a bounded wait (Role::BoundedWait) whose constant bound is
+//    at least MaxStopLatency, in a loop that checks the token too;
+//    non-constant bounds there only in StrictMode.
+// And in any function: a wait on a member condition variable whose exit
+// reads a stop flag that a member function writes and then notifies
+// without the wait's mutex (lib/LostWakeups.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +40,77 @@ using namespace context_tidy;
 namespace clang::tidy::context {
 
 namespace {
+
+/// The lambda a predicate argument is, or names.
+const LambdaExpr *lambdaOf(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L;
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+               C && C->getNumArgs() >= 1) {
+      E = C->getArg(0);
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !V->isLocalVarDecl())
+        return nullptr;
+      E = V->getInit();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+const Expr *skipToCallable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E);
+             U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 &&
+             C->getConstructor()->isCopyOrMoveConstructor())
+      E = C->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+/// The body of the callable a thread object was constructed with: a
+/// local `std::thread t([&] { ... });` or `std::thread t(&C::run, this);`.
+const Stmt *joinedBody(const ValueDecl *Thread) {
+  const auto *V = dyn_cast_or_null<VarDecl>(Thread);
+  if (!V || !V->isLocalVarDecl())
+    return nullptr;
+  const auto *CE =
+      dyn_cast_or_null<CXXConstructExpr>(skipToCallable(V->getInit()));
+  if (!CE || CE->getNumArgs() == 0)
+    return nullptr;
+  const Expr *F = skipToCallable(CE->getArg(0));
+  if (const auto *L = dyn_cast_or_null<LambdaExpr>(F))
+    return L->getBody();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(F))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && Def && !Def->isDependentContext())
+        return Def->getBody();
+    }
+  return nullptr;
+}
 
 SourceLocation callNameLoc(const CallExpr *CE) {
   if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE))
@@ -67,15 +149,20 @@ UncancellableWaitCheck::UncancellableWaitCheck(StringRef Name,
     : ContextCheck(Name, Context, {"BlockingFunctions", "TokenTypes"}) {
   OptionReader Read(Name, Options, Context);
   StrictMode = Read.boolean("StrictMode", false);
-  OptionReader::Duration MinSleep = Read.duration("MinBlockingSleep", "100ms");
-  MinBlockingSleep = MinSleep.Text;
-  MinSleepSeconds = MinSleep.Seconds;
+  // MinBlockingSleep is the deprecated name of MaxStopLatency: it is read
+  // only when MaxStopLatency is not set.
+  StringRef OptionName = "MaxStopLatency";
+  if (!Options.get(OptionName) && Options.get("MinBlockingSleep"))
+    OptionName = "MinBlockingSleep";
+  OptionReader::Duration Latency = Read.duration(OptionName, "1s");
+  MaxStopLatency = Latency.Text;
+  MaxLatencySeconds = Latency.Seconds;
 }
 
 void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
-  Options.store(Opts, "MinBlockingSleep", MinBlockingSleep);
+  Options.store(Opts, "MaxStopLatency", MaxStopLatency);
 }
 
 void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
@@ -96,16 +183,27 @@ void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void UncancellableWaitCheck::onStartOfTranslationUnit() {
   Reported.clear();
   model().clearCaches();
+  ReportedWakes.clear();
   Wakers = std::make_unique<StopWakers>(model());
+  FlagWakers = std::make_unique<ClassWakers>(model());
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Wakers)
     Wakers = std::make_unique<StopWakers>(model());
+  if (!FlagWakers)
+    FlagWakers = std::make_unique<ClassWakers>(model());
   llvm::SmallVector<Scope, 4> Scopes;
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (isLambdaCallOperator(FD))
       return;
+    if (FD->isDependentContext()) {
+      // A template's pattern: only the lost wakeups of stop flags, whose
+      // statements are not dependent (thread pools are often templates
+      // that the translation unit never instantiates).
+      checkFlagWaitsInPattern(FD, *Result.Context);
+      return;
+    }
     collectScopes(FD, model(), Scopes);
   } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
     collectScopes(L, model(), Scopes);
@@ -114,51 +212,306 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
     analyse(S, *Result.Context);
 }
 
-bool UncancellableWaitCheck::wokenOnStop(const Scope &S,
-                                         const ValueDecl *Object) {
-  if (Wakers->bodyWakesOnStop(S.Body, Object))
-    return true;
+UncancellableWaitCheck::Woken
+UncancellableWaitCheck::wokenOnStop(const Scope &S, const ValueDecl *Object,
+                                    const CallExpr *Wait,
+                                    const SourceManager &SM, StopWake &Racy) {
+  llvm::SmallVector<StopWake, 4> Wakes;
+  Wakers->bodyWakes(S.Body, Object, Wakes);
   for (const Stmt *Body : S.EnclosingBodies)
-    if (Wakers->bodyWakesOnStop(Body, Object))
-      return true;
-  const auto *Field = dyn_cast<FieldDecl>(Object);
-  if (!Field)
+    Wakers->bodyWakes(Body, Object, Wakes);
+  if (const auto *Field = dyn_cast<FieldDecl>(Object)) {
+    Wakers->classWakes(dyn_cast_or_null<CXXRecordDecl>(Field->getParent()),
+                       Field, Wakes);
+    // A member reached through a member of the class whose method the wait
+    // is in (`tasks_[id].signal` in a lambda of the pool's constructor): the
+    // pool's destructor may wake it.
+    for (const DeclContext *DC = S.Function; DC; DC = DC->getParent())
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
+        if (!RD->isLambda() && RD->getDefinition() != Field->getParent())
+          Wakers->classWakes(RD, Field, Wakes);
+  }
+  if (Wakes.empty())
+    return Woken::No;
+  // Only a condition-variable wait (one with a lock argument) can miss a
+  // notification; a semaphore or a channel counts it.
+  const ValueDecl *Mutex = waitMutex(Wait);
+  for (const StopWake &W : Wakes)
+    if (!Mutex || notifyIsRaceFree(W.Body, Mutex, W.After, W.Wake, SM))
+      return Woken::RaceFree;
+  Racy = Wakes.front();
+  return Woken::Racy;
+}
+
+bool UncancellableWaitCheck::cancelsItsOwnToken(
+    const Scope &S, llvm::SmallVectorImpl<ScopeToken> &Remaining) {
+  llvm::SmallPtrSet<const ValueDecl *, 2> Cancelled;
+  for (const ScopeCall &C : S.Calls)
+    if (model().matchCall(C.Call, Role::ReleaseMethod))
+      if (const ValueDecl *Obj = objectDecl(callObject(C.Call)))
+        Cancelled.insert(Obj);
+  if (Cancelled.empty())
     return false;
-  if (Wakers->classWakesOnStop(Field))
-    return true;
-  // A member reached through a member of the class whose method the wait
-  // is in (`tasks_[id].signal` in a lambda of the pool's constructor): the
-  // pool's destructor may wake it.
-  for (const DeclContext *DC = S.Function; DC; DC = DC->getParent())
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
-      if (!RD->isLambda() && Wakers->classWakesOnStop(RD, Field))
-        return true;
-  return false;
+  bool Any = false;
+  for (const ScopeToken &T : S.Tokens) {
+    if (Cancelled.contains(T.Decl))
+      Any = true;
+    else
+      Remaining.push_back(T);
+  }
+  return Any;
+}
+
+const CallExpr *UncancellableWaitCheck::joinedCallableBlocks(
+    const Scope &S, const BlindCall &B, ASTContext &Ctx) {
+  const Stmt *Body = joinedBody(B.Object);
+  if (!Body || observesCancellation(Body, S.Tokens, model()))
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 32> Stack{Body};
+  while (!Stack.empty()) {
+    const Stmt *Cur = Stack.pop_back_val();
+    if (!Cur || isa<LambdaExpr>(Cur))
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(Cur)) {
+      if (std::optional<BlindCall> Inner =
+              classifyBlockingCall(CE, Ctx, model(), MaxLatencySeconds)) {
+        if (Inner->Kind != BlockingKind::Select &&
+            !(Inner->Entry->Flags & JoinsCallable))
+          return CE;
+      } else if (std::optional<BoundedCall> W =
+                     classifyBoundedWait(CE, Ctx, model())) {
+        if (W->Bound && W->Bound->seconds() >= MaxLatencySeconds)
+          return CE;
+      }
+    }
+    for (const Stmt *C : Cur->children())
+      Stack.push_back(C);
+  }
+  return nullptr;
+}
+
+void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
+                                           ASTContext &Ctx) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call);
+  if (!MC || MC->getNumArgs() == 0)
+    return;
+  const auto *CondVar =
+      dyn_cast_or_null<FieldDecl>(objectDecl(MC->getImplicitObjectArgument()));
+  if (!CondVar)
+    return;
+  // Read from the model directly: in a template's pattern the call is
+  // value-dependent (through `this`), which the classifiers refuse.
+  if (MC->containsErrors() || !MC->getDirectCallee())
+    return;
+  llvm::SmallVector<const Expr *, 4> Written = writtenArguments(MC);
+  for (const Expr *A : Written)
+    if (A->getType().isNull() ||
+        classifyReferent(A->getType(), model()) != ContextKind::None)
+      return; // aware of a token
+  if (!model().matchCall(MC, Role::BlockingCall)) {
+    const ApiEntry *E = model().matchCall(MC, Role::BoundedWait);
+    if (!E)
+      return;
+    int Index = model().argumentIndex(*E, MC->getDirectCallee(), Written);
+    std::optional<DurationValue> Bound;
+    if (Index >= 0 && static_cast<size_t>(Index) < Written.size() &&
+        !Written[Index]->isValueDependent())
+      Bound = evaluateDuration(Written[Index], Ctx, model());
+    if (Bound ? Bound->seconds() < MaxLatencySeconds : !StrictMode)
+      return;
+  }
+  FlagWait W;
+  W.Wait = MC;
+  W.CondVar = CondVar;
+  W.Mutex = waitMutex(MC);
+  if (!W.Mutex)
+    return;
+  // The exit: the predicate, or the condition of the loop around a wait
+  // without one.
+  llvm::SmallVector<const Expr *, 4> &Args = Written;
+  if (const LambdaExpr *Pred = lambdaOf(Args.back()); Pred && Args.size() > 1)
+    W.Flags = exitFlags(Pred->getBody());
+  else if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
+    W.Flags = exitFlags(While->getCond());
+  else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
+    W.Flags = exitFlags(Do->getCond());
+  else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
+    W.Flags = exitFlags(For->getCond());
+  if (W.Flags.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const RacyFlagWake &R : FlagWakers->racyWakes(W, SM)) {
+    SourceLocation Loc = callNameLoc(R.Notify);
+    if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+        !ReportedWakes.insert(Loc).second)
+      continue;
+    const auto *Notify = cast<FunctionDecl>(R.Notify->getDirectCallee());
+    diag(Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
+              "holding '%3', the mutex its waiter uses; a waiter that has "
+              "just read '%2' can miss the notification and block forever; "
+              "write '%2' while holding '%3', or take '%3' before notifying")
+        << Notify->getName() << CondVar->getName() << R.Flag->getName()
+        << W.Mutex->getName();
+    diag(callNameLoc(MC), "the wait on '%0' that can miss it; it reads '%1' "
+                          "with '%2' held",
+         DiagnosticIDs::Note)
+        << CondVar->getName() << R.Flag->getName() << W.Mutex->getName();
+    diag(R.Write, "'%0' written here without '%1'", DiagnosticIDs::Note)
+        << R.Flag->getName() << W.Mutex->getName();
+  }
+}
+
+void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
+                                              ASTContext &Ctx) {
+  std::optional<DurationValue> Bound;
+  StringRef Name;
+  bool Sleep = false;
+  std::string NameText;
+  const ValueDecl *Object = nullptr;
+  if (std::optional<BlindCall> B =
+          classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds)) {
+    if (B->Kind != BlockingKind::Sleep || !B->SleepLength)
+      return;
+    Bound = B->SleepLength;
+    NameText = B->Name;
+    Sleep = true;
+  } else if (std::optional<BoundedCall> W =
+                 classifyBoundedWait(C.Call, Ctx, model())) {
+    if (!W->Bound || W->Bound->seconds() < MaxLatencySeconds)
+      return;
+    Bound = W->Bound;
+    NameText = W->Name;
+    Object = W->Object;
+  } else {
+    return;
+  }
+  Name = NameText;
+  const Expr *Cond = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(C.InnermostLoop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(C.InnermostLoop))
+    Cond = Do->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(C.InnermostLoop))
+    Cond = For->getCond();
+  if (!Cond)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = callNameLoc(C.Call);
+  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+      Reported.contains(Loc))
+    return;
+  for (const FieldDecl *Flag : exitFlags(Cond)) {
+    SourceLocation Write = FlagWakers->stopWrite(Flag);
+    if (Write.isInvalid())
+      continue;
+    // A timed wait that the stop path wakes: its timeout is not the delay
+    // (whether the wake can be lost is checkFlagWait's concern).
+    if (Object && FlagWakers->wokenAfterWrite(Flag, Object))
+      return;
+    Reported.insert(Loc);
+    diag(Loc, "'%0' can delay noticing a stop request on '%1' by %2; "
+              "%select{wait with a timeout shorter than %3|sleep in steps "
+              "shorter than %3}4, or wait on a condition variable that the "
+              "stop path notifies")
+        << Name << Flag->getName() << Bound->format() << MaxStopLatency
+        << Sleep;
+    diag(Write, "'%0' is set here on the stop path", DiagnosticIDs::Note)
+        << Flag->getName();
+    return;
+  }
+}
+
+void UncancellableWaitCheck::checkFlagWaitsInPattern(const FunctionDecl *FD,
+                                                     ASTContext &Ctx) {
+  if (FD->isInvalidDecl() || !FD->getBody())
+    return;
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 32> Stack{
+      {FD->getBody(), nullptr}};
+  while (!Stack.empty()) {
+    auto [St, Loop] = Stack.pop_back_val();
+    if (!St)
+      continue;
+    if (const auto *L = dyn_cast<LambdaExpr>(St)) {
+      Stack.push_back({L->getBody(), nullptr});
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+      if (MC->getNumArgs() > 0 && !MC->containsErrors())
+        checkFlagWait({MC, Loop}, Ctx);
+    const Stmt *Inner = isa<WhileStmt>(St) || isa<DoStmt>(St) ||
+                                isa<ForStmt>(St) || isa<CXXForRangeStmt>(St)
+                            ? St
+                            : Loop;
+    for (const Stmt *C : St->children())
+      Stack.push_back({C, Inner});
+  }
 }
 
 void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
   bool Cancellable = !S.Tokens.empty() && !S.InContextLibrary;
+  for (const ScopeCall &C : S.Calls) {
+    checkFlagWait(C, Ctx);
+    if (!Cancellable && C.InnermostLoop)
+      checkFlagLatency(C, Ctx);
+  }
   if (!Cancellable && !StrictMode)
     return;
+  // A scope that cancels a token of its own is its canceller, not a
+  // consumer: only the other tokens count.
+  llvm::SmallVector<ScopeToken, 2> Remaining;
+  if (Cancellable && cancelsItsOwnToken(S, Remaining)) {
+    if (Remaining.empty())
+      return;
+    Scope Consumer = S;
+    Consumer.Tokens = std::move(Remaining);
+    analyseCalls(Consumer, Ctx, Cancellable);
+    return;
+  }
+  analyseCalls(S, Ctx, Cancellable);
+}
+
+void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
+                                          bool Cancellable) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::unique_ptr<ReadinessGuards> Guards;
-  for (const ScopeCall &C : S.Calls) {
-    std::optional<BlindCall> B =
-        classifyBlockingCall(C.Call, Ctx, model(), MinSleepSeconds);
-    if (!B)
-      continue;
-    SourceLocation Loc = callNameLoc(C.Call);
+  auto Skip = [&](const CallExpr *Call, SourceLocation Loc) {
     if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
         Reported.contains(Loc))
-      continue;
+      return true;
     if (!Guards)
       Guards = std::make_unique<ReadinessGuards>(S.Function, S.Body, Ctx,
                                                  model());
     // Where every token of the scope is null (`if (!ctx) sleep_for(d);`),
     // there is no cancellation to observe.
-    if (Cancellable && llvm::all_of(S.Tokens, [&](const ScopeToken &T) {
-          return Guards->isGuarded(C.Call, T.Decl);
-        }))
+    return Cancellable && llvm::all_of(S.Tokens, [&](const ScopeToken &T) {
+             return Guards->isGuarded(Call, T.Decl);
+           });
+  };
+  for (const ScopeCall &C : S.Calls) {
+    std::optional<BlindCall> B =
+        classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds);
+    if (!B) {
+      // A bounded wait: its bound is how long it can delay noticing a stop.
+      if (!Cancellable)
+        continue;
+      std::optional<BoundedCall> W = classifyBoundedWait(C.Call, Ctx, model());
+      if (!W || (W->Bound ? W->Bound->seconds() < MaxLatencySeconds
+                          : !StrictMode))
+        continue;
+      SourceLocation Loc = callNameLoc(C.Call);
+      if (Skip(C.Call, Loc) ||
+          Wakers->requestsStopBefore(S.Body, C.Call->getBeginLoc(), SM))
+        continue;
+      StopWake Racy;
+      if (W->Object &&
+          wokenOnStop(S, W->Object, C.Call, SM, Racy) == Woken::RaceFree)
+        continue;
+      Reported.insert(Loc);
+      reportLatency(S, C.Call, W->Name, /*Sleep=*/false, W->Bound);
+      continue;
+    }
+    SourceLocation Loc = callNameLoc(C.Call);
+    if (Skip(C.Call, Loc))
       continue;
     if (B->Kind == BlockingKind::Select) {
       if (selectObservesCancellation(C.Call, model()))
@@ -168,18 +521,88 @@ void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
         continue;
       if (B->Kind == BlockingKind::Sleep) {
         if (C.InnermostLoop && loopObservesCancellationEachIteration(
-                                   C.InnermostLoop, S.Tokens, model()))
+                                   C.InnermostLoop, S.Tokens, model())) {
+          // The polling idiom: each step delays noticing a stop by its
+          // length.
+          if (!Cancellable || (!B->SleepLength && !StrictMode))
+            continue;
+          Reported.insert(Loc);
+          reportLatency(S, C.Call, B->Name, /*Sleep=*/true, B->SleepLength);
           continue;
+        }
+      } else if (B->Entry->Flags & JoinsCallable) {
+        const CallExpr *Inner = joinedCallableBlocks(S, *B, Ctx);
+        if (!Inner)
+          continue;
+        Reported.insert(Loc);
+        report(S, *B, Ctx);
+        diag(callNameLoc(Inner),
+             "the joined thread blocks here without observing the token",
+             DiagnosticIDs::Note);
+        continue;
       } else if (B->Object) {
         if (Guards->isGuarded(C.Call, B->Object))
           continue;
-        if (wokenOnStop(S, B->Object))
+        StopWake Racy;
+        Woken How = wokenOnStop(S, B->Object, C.Call, SM, Racy);
+        if (How == Woken::RaceFree)
           continue;
+        if (How == Woken::Racy) {
+          Reported.insert(Loc);
+          reportLostWakeup(S, C.Call, B->Object, Racy);
+          continue;
+        }
       }
     }
     Reported.insert(Loc);
     report(S, *B, Ctx);
   }
+}
+
+void UncancellableWaitCheck::reportLatency(
+    const Scope &S, const CallExpr *Call, StringRef Name, bool Sleep,
+    const std::optional<DurationValue> &Bound) {
+  const ScopeToken &Token = S.Tokens.front();
+  std::string By = Bound ? Bound->format() : std::string();
+  diag(callNameLoc(Call),
+       "'%0' can delay noticing a stop request on '%1' by %select{%2|its "
+       "whole timeout, which is not a constant}3; %select{wait with a timeout "
+       "shorter than %4, or wake it from a stop callback that holds the "
+       "mutex|sleep in steps shorter than %4, or wait on a "
+       "condition_variable_any with '%1'}5")
+      << Name << Token.Decl->getName() << By << !Bound << MaxStopLatency
+      << Sleep;
+  diag(Token.Loc, "%0 '%1' %select{declared|captured}2 here",
+       DiagnosticIDs::Note)
+      << contextKindName(Token.Kind) << Token.Decl->getName()
+      << Token.ExplicitCapture;
+}
+
+void UncancellableWaitCheck::reportLostWakeup(const Scope &S,
+                                              const CallExpr *Wait,
+                                              const ValueDecl *Object,
+                                              const StopWake &Racy) {
+  SourceLocation At = callNameLoc(Racy.Wake);
+  if (!ReportedWakes.insert(At).second)
+    return;
+  const ValueDecl *Mutex = waitMutex(Wait);
+  const ScopeToken &Token = S.Tokens.front();
+  const auto *Notify = cast<FunctionDecl>(Racy.Wake->getDirectCallee());
+  diag(At, "lost wakeup: '%0' on '%1' runs on a stop request without "
+           "holding '%2', the mutex its waiter uses; a waiter that has just "
+           "tested its predicate can miss it and block forever; take '%2' "
+           "before notifying, or wait with "
+           "condition_variable_any::wait(lock, stop_token, pred)")
+      << Notify->getName() << Object->getName() << Mutex->getName();
+  diag(callNameLoc(Wait), "the wait on '%0' that can miss it, in a scope "
+                          "with %1 '%2'",
+       DiagnosticIDs::Note)
+      << Object->getName() << contextKindName(Token.Kind)
+      << Token.Decl->getName();
+  diag(Racy.Request, "%select{stop requested here|the stop callback "
+                     "registered here}0",
+       DiagnosticIDs::Note)
+      << Racy.FromCallback;
 }
 
 void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,

@@ -18,6 +18,7 @@
 #include "checks/ContextCheck.h"
 #include "lib/BlockingCalls.h"
 #include "lib/CancellationScope.h"
+#include "lib/LostWakeups.h"
 #include "lib/StopWakers.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -33,17 +34,51 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
+  enum class Woken { No, RaceFree, Racy };
   void analyse(const context_tidy::Scope &S, ASTContext &Ctx);
-  bool wokenOnStop(const context_tidy::Scope &S, const ValueDecl *Object);
+  /// Whether the stop path wakes \p Object, and if only racily, which wake.
+  Woken wokenOnStop(const context_tidy::Scope &S, const ValueDecl *Object,
+                    const CallExpr *Wait, const SourceManager &SM,
+                    context_tidy::StopWake &Racy);
   void report(const context_tidy::Scope &S, const context_tidy::BlindCall &B,
               ASTContext &Ctx);
+  /// 'sleep_for' can delay noticing a stop request on 'st' by 2s.
+  void reportLatency(const context_tidy::Scope &S, const CallExpr *Call,
+                     StringRef Name, bool Sleep,
+                     const std::optional<context_tidy::DurationValue> &Bound);
+  void reportLostWakeup(const context_tidy::Scope &S, const CallExpr *Wait,
+                        const ValueDecl *Object,
+                        const context_tidy::StopWake &Racy);
+  /// Lost wakeups of waits whose exit reads a stop flag of their class.
+  void checkFlagWait(const context_tidy::ScopeCall &C, ASTContext &Ctx);
+  /// A sleep or bounded wait of MaxStopLatency or more in a loop whose
+  /// condition reads a stop flag (a flag member that the destructor, or a
+  /// member function that joins, writes).
+  void checkFlagLatency(const context_tidy::ScopeCall &C, ASTContext &Ctx);
+  /// The same for the waits of a template's pattern.
+  void checkFlagWaitsInPattern(const FunctionDecl *FD, ASTContext &Ctx);
+  /// For a join: the blocking call in the joined callable that makes the
+  /// join blind (it blocks at least MaxStopLatency and the callable never
+  /// observes the scope's tokens), or null.
+  const CallExpr *joinedCallableBlocks(const context_tidy::Scope &S,
+                                       const context_tidy::BlindCall &B,
+                                       ASTContext &Ctx);
+  /// Whether the scope cancels one of its tokens; \p Remaining gets the
+  /// others.
+  bool cancelsItsOwnToken(const context_tidy::Scope &S,
+                          llvm::SmallVectorImpl<context_tidy::ScopeToken> &Remaining);
+  void analyseCalls(const context_tidy::Scope &S, ASTContext &Ctx,
+                    bool Cancellable);
 
   bool StrictMode = false;
-  std::string MinBlockingSleep;
-  double MinSleepSeconds = 0.1;
+  std::string MaxStopLatency;
+  double MaxLatencySeconds = 1;
   /// Calls already reported: a template reports once per location.
   llvm::DenseSet<SourceLocation> Reported;
+  /// Notifies already reported as lost wakeups.
+  llvm::DenseSet<SourceLocation> ReportedWakes;
   std::unique_ptr<context_tidy::StopWakers> Wakers;
+  std::unique_ptr<context_tidy::ClassWakers> FlagWakers;
 };
 
 } // namespace clang::tidy::context

@@ -95,6 +95,8 @@ enum class Role : unsigned char {
   DetachFunction,   ///< derives a context that is deliberately not cancelled
                     ///< with its parent: WithoutCancel
   TestMacro,        ///< a macro that defines a test: TEST, TEST_CASE
+  // --- Added for stop latency (context-uncancellable-wait).
+  BoundedWait,      ///< blocks at most its timeout or until its deadline
   NumRoles
 };
 
@@ -123,7 +125,7 @@ enum EntryFlags : uint16_t {
   /// BlockingCall: not blind when an argument is a token type
   /// (condition_variable_any::wait(lock, stop_token, pred)).
   BlindUnlessTokenArg = 1u << 0,
-  /// BlockingCall: a sleep; blind only when not shorter than MinBlockingSleep.
+  /// BlockingCall: a sleep; blind only when not shorter than MaxStopLatency.
   SleepCall = 1u << 1,
   /// BlockingCall: blind only when called without arguments
   /// (folly::Future::get() blocks, get(Duration) is bounded).
@@ -143,6 +145,10 @@ enum EntryFlags : uint16_t {
   ReturnsContext = 1u << 7,
   /// WrapperType: a pointer-like owner (shared_ptr, unique_ptr).
   PointerLike = 1u << 8,
+  /// BlockingCall: waits for the end of the callable a thread object was
+  /// started with (std::thread::join); blind only when that callable is
+  /// visible and itself blocks blind.
+  JoinsCallable = 1u << 9,
 };
 
 /// Argument index meaning "the first argument whose type is a

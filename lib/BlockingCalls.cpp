@@ -299,6 +299,36 @@ std::optional<BlindCall> classifyBlockingCall(const Expr *E,
   return B;
 }
 
+std::optional<BoundedCall> classifyBoundedWait(const Expr *E,
+                                               const ASTContext &Ctx,
+                                               const ApiModel &M) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(E);
+  if (!CE || CE->containsErrors() || CE->isTypeDependent() ||
+      CE->isValueDependent())
+    return std::nullopt;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || FD->isInvalidDecl())
+    return std::nullopt;
+  const ApiEntry *Entry = M.matchCall(CE, Role::BoundedWait);
+  if (!Entry)
+    return std::nullopt;
+  llvm::SmallVector<const Expr *, 4> Args = writtenArguments(CE);
+  for (const Expr *A : Args)
+    if (isObservingKind(classifyReferent(A->getType(), M)))
+      return std::nullopt; // the aware overload
+  BoundedCall B;
+  B.Call = CE;
+  B.Name = simpleName(FD);
+  B.Object = objectDecl(callObject(CE));
+  int Index = M.argumentIndex(*Entry, FD, Args);
+  if (Index >= 0 && static_cast<size_t>(Index) < Args.size()) {
+    B.Bound = evaluateDuration(Args[Index], Ctx, M);
+    if (!B.Bound)
+      B.Bound = nowPlusConstant(Args[Index], Ctx, M);
+  }
+  return B;
+}
+
 bool selectObservesCancellation(const CallExpr *Select, const ApiModel &M) {
   for (const Expr *A : writtenArguments(Select))
     if (mentionsDoneOrDefault(A, M))

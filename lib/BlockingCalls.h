@@ -88,6 +88,23 @@ std::optional<BlindCall> classifyBlockingCall(const clang::Expr *E,
                                               const ApiModel &M,
                                               double MinSleepSeconds);
 
+/// A call that blocks until woken, but at most a timeout or until a
+/// deadline (Role::BoundedWait): `cv.wait_for(lock, 5s, pred)`.
+struct BoundedCall {
+  const clang::CallExpr *Call = nullptr;
+  std::string Name;
+  const clang::ValueDecl *Object = nullptr; ///< what it waits on
+  /// How long it can block, when the timeout is a constant or the deadline
+  /// is `Clock::now()` plus a constant.
+  std::optional<DurationValue> Bound;
+};
+
+/// Classifies \p E as a bounded wait: a Role::BoundedWait call that is
+/// passed no argument of token, source or context type.
+std::optional<BoundedCall> classifyBoundedWait(const clang::Expr *E,
+                                               const clang::ASTContext &Ctx,
+                                               const ApiModel &M);
+
 /// Whether one of the select's case arguments mentions a Role::DoneMethod
 /// call on an object of context type (the scope's context, or a context
 /// derived from it), or a Role::SelectDefault name (pygolang's `_default`,

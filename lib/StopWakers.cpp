@@ -50,17 +50,20 @@ const Expr *stripToLambdaSource(const Expr *E) {
 /// Collects the objects that \p S wakes: Role::WakeMethod calls anywhere in
 /// it, in the bodies of lambdas it contains or names (a local variable
 /// initialised with a lambda), and one call deep into functions it calls.
-void collectWakes(const Stmt *S, const ApiModel &M,
-                  llvm::SmallPtrSetImpl<const ValueDecl *> &Out,
+/// Each wake is recorded with the body it is written in.
+void collectWakes(const Stmt *S, const ApiModel &M, SourceLocation Request,
+                  llvm::DenseMap<const ValueDecl *,
+                                 llvm::SmallVector<StopWake, 1>> &Out,
                   llvm::SmallPtrSetImpl<const Stmt *> &Seen,
-                  unsigned CallDepth) {
-  llvm::SmallVector<const Stmt *, 16> Stack{S};
+                  unsigned CallDepth, const Stmt *Body = nullptr) {
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 16> Stack{
+      {S, Body ? Body : S}};
   while (!Stack.empty()) {
-    const Stmt *Cur = Stack.pop_back_val();
+    auto [Cur, In] = Stack.pop_back_val();
     if (!Cur || !Seen.insert(Cur).second)
       continue;
     if (const auto *L = dyn_cast<LambdaExpr>(Cur)) {
-      Stack.push_back(L->getBody());
+      Stack.push_back({L->getBody(), L->getBody()});
       continue;
     }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Cur)) {
@@ -68,34 +71,41 @@ void collectWakes(const Stmt *S, const ApiModel &M,
         if (V->isLocalVarDecl() && V->getInit())
           if (const auto *L = dyn_cast_or_null<LambdaExpr>(
                   stripToLambdaSource(V->getInit())))
-            Stack.push_back(L->getBody());
+            Stack.push_back({L->getBody(), L->getBody()});
     }
     if (const auto *CE = dyn_cast<CallExpr>(Cur)) {
       if (M.matchCall(CE, Role::WakeMethod)) {
-        if (const ValueDecl *Obj = objectDecl(callObject(CE)))
-          Out.insert(Obj);
+        if (const ValueDecl *Obj = objectDecl(callObject(CE))) {
+          StopWake W;
+          W.Wake = CE;
+          W.Body = In;
+          W.After = In->getBeginLoc();
+          W.Request = Request;
+          W.FromCallback = true;
+          Out[Obj].push_back(W);
+        }
       } else if (CallDepth > 0) {
         if (const FunctionDecl *FD = CE->getDirectCallee()) {
           const FunctionDecl *Def = nullptr;
           if (FD->hasBody(Def) && Def && !Def->isDependentContext())
-            collectWakes(Def->getBody(), M, Out, Seen, CallDepth - 1);
+            collectWakes(Def->getBody(), M, Request, Out, Seen, CallDepth - 1);
         }
       }
     }
     for (const Stmt *C : Cur->children())
-      Stack.push_back(C);
+      Stack.push_back({C, In});
   }
 }
 
 } // namespace
 
 void StopWakers::scan(llvm::ArrayRef<const Stmt *> Roots, Summary &S) {
-  llvm::SmallPtrSet<const ValueDecl *, 4> Direct;
+  llvm::SmallVector<std::pair<const ValueDecl *, const CallExpr *>, 4> Direct;
   llvm::SmallVector<const Stmt *, 32> Stack(Roots.begin(), Roots.end());
-  auto Callback = [&](llvm::ArrayRef<const Expr *> Args) {
+  auto Callback = [&](llvm::ArrayRef<const Expr *> Args, SourceLocation At) {
     llvm::SmallPtrSet<const Stmt *, 16> Seen;
     for (const Expr *A : Args)
-      collectWakes(A, M, S.WokenOnStop, Seen, /*CallDepth=*/1);
+      collectWakes(A, M, At, S.WokenOnStop, Seen, /*CallDepth=*/1);
   };
   while (!Stack.empty()) {
     const Stmt *Cur = Stack.pop_back_val();
@@ -103,7 +113,8 @@ void StopWakers::scan(llvm::ArrayRef<const Stmt *> Roots, Summary &S) {
       continue;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(Cur)) {
       if (isStopCallbackHolder(CE->getType(), M)) {
-        Callback(llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()));
+        Callback(llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()),
+                 CE->getBeginLoc());
         continue;
       }
     } else if (const auto *CE = dyn_cast<CallExpr>(Cur)) {
@@ -111,20 +122,34 @@ void StopWakers::scan(llvm::ArrayRef<const Stmt *> Roots, Summary &S) {
       if (M.matchCall(CE, Role::StopCallbackRegistration) ||
           (!Obj && isStopCallbackHolder(CE->getType(), M)) ||
           (Obj && isStopCallbackHolder(Obj->getType(), M))) {
-        Callback(writtenArguments(CE));
+        Callback(writtenArguments(CE), CE->getBeginLoc());
         continue;
       }
       if (M.matchCall(CE, Role::ReleaseMethod))
         S.Releases.push_back(CE->getBeginLoc());
       else if (M.matchCall(CE, Role::WakeMethod))
         if (const ValueDecl *D = objectDecl(Obj))
-          Direct.insert(D);
+          Direct.push_back({D, CE});
     }
     for (const Stmt *C : Cur->children())
       Stack.push_back(C);
   }
-  if (!S.Releases.empty())
-    S.WokenOnStop.insert(Direct.begin(), Direct.end());
+  if (S.Releases.empty() || Roots.empty())
+    return;
+  // The stack visits children in reverse: the first request in source
+  // order is the one the wakes follow.
+  SourceLocation First = S.Releases.front();
+  for (SourceLocation R : S.Releases)
+    if (R < First)
+      First = R;
+  for (auto [D, CE] : Direct) {
+    StopWake W;
+    W.Wake = CE;
+    W.Body = Roots.front();
+    W.After = First;
+    W.Request = First;
+    S.WokenOnStop[D].push_back(W);
+  }
 }
 
 const StopWakers::Summary &StopWakers::summarise(const Stmt *Body) {
@@ -141,6 +166,28 @@ bool StopWakers::bodyWakesOnStop(const Stmt *Body, const ValueDecl *Object) {
     return false;
   return summarise(Body).WokenOnStop.count(
       cast<ValueDecl>(Object->getCanonicalDecl()));
+}
+
+void StopWakers::bodyWakes(const Stmt *Body, const ValueDecl *Object,
+                           llvm::SmallVectorImpl<StopWake> &Out) {
+  if (!Body || !Object)
+    return;
+  const Summary &S = summarise(Body);
+  auto It = S.WokenOnStop.find(cast<ValueDecl>(Object->getCanonicalDecl()));
+  if (It != S.WokenOnStop.end())
+    Out.append(It->second.begin(), It->second.end());
+}
+
+void StopWakers::classWakes(const CXXRecordDecl *Owner,
+                            const ValueDecl *Object,
+                            llvm::SmallVectorImpl<StopWake> &Out) {
+  if (!Owner || !Object || !(Owner = Owner->getDefinition()))
+    return;
+  if (!classWakesOnStop(Owner, Object))
+    return;
+  auto It = Classes.find(Owner)->second.WokenOnStop.find(
+      cast<ValueDecl>(Object->getCanonicalDecl()));
+  Out.append(It->second.begin(), It->second.end());
 }
 
 bool StopWakers::classWakesOnStop(const FieldDecl *Field) {
@@ -182,7 +229,8 @@ bool StopWakers::classWakesOnStop(const CXXRecordDecl *RD,
     // Each member function on its own: release and wake in the same body.
     for (const Stmt *Body : MethodBodies) {
       const Summary &B = summarise(Body);
-      Class.WokenOnStop.insert(B.WokenOnStop.begin(), B.WokenOnStop.end());
+      for (const auto &[D, Wakes] : B.WokenOnStop)
+        Class.WokenOnStop[D].append(Wakes.begin(), Wakes.end());
     }
     It = Classes.try_emplace(RD, std::move(Class)).first;
   }

@@ -25,11 +25,12 @@
 
 #include "lib/ApiModel.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/SmallVector.h"
 
 namespace clang {
+class CallExpr;
 class CXXRecordDecl;
 class FieldDecl;
 class SourceManager;
@@ -38,6 +39,21 @@ class ValueDecl;
 } // namespace clang
 
 namespace context_tidy {
+
+/// One wake of an object on the stop path.
+struct StopWake {
+  /// The waking call (notify_all, release, ...).
+  const clang::CallExpr *Wake = nullptr;
+  /// The body it is written in: the stop callback's (or the function it
+  /// calls), or the function that requests stop.
+  const clang::Stmt *Body = nullptr;
+  /// Where the stop becomes visible to the waker: the stop request, or
+  /// the start of the callback's body.
+  clang::SourceLocation After;
+  /// The stop request, or the stop callback's registration.
+  clang::SourceLocation Request;
+  bool FromCallback = false;
+};
 
 class StopWakers {
 public:
@@ -57,6 +73,16 @@ public:
   bool classWakesOnStop(const clang::CXXRecordDecl *RD,
                         const clang::ValueDecl *Object);
 
+  /// The wakes of \p Object on the stop path that \p Body (a function or
+  /// lambda body) makes, or that a member function of the class of the
+  /// data member \p Object (or of \p Owner, for an object reached through
+  /// \p Owner's members) makes.  Appends to \p Out.
+  void bodyWakes(const clang::Stmt *Body, const clang::ValueDecl *Object,
+                 llvm::SmallVectorImpl<StopWake> &Out);
+  void classWakes(const clang::CXXRecordDecl *Owner,
+                  const clang::ValueDecl *Object,
+                  llvm::SmallVectorImpl<StopWake> &Out);
+
   /// Whether \p Body requests cancellation (Role::ReleaseMethod) before
   /// \p Loc: the body is on the stop path itself, and what it then waits
   /// for is the cancelled work finishing.
@@ -71,8 +97,9 @@ public:
 private:
   struct Summary {
     /// Objects a stop callback wakes, and (when the body requests
-    /// cancellation) objects it wakes directly.
-    llvm::SmallPtrSet<const clang::ValueDecl *, 4> WokenOnStop;
+    /// cancellation) objects it wakes directly, with where.
+    llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<StopWake, 1>>
+        WokenOnStop;
     llvm::SmallVector<clang::SourceLocation, 2> Releases;
   };
   const Summary &summarise(const clang::Stmt *Body);

@@ -4,7 +4,7 @@
 // RUN: %clang_tidy --load=%plugin -checks='-*,context-uncancellable-wait' -config="{CheckOptions: {context-uncancellable-wait.MinBlockingSleep: 'soon', context-uncancellable-wait.StrictMode: 'maybe'}}" %s -- -std=c++20 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=CHECK,ALL --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
 // CHECK: {{^}}warning: invalid value 'maybe' in option 'StrictMode' of context-uncancellable-wait; expected true or false; using false [clang-tidy-config]{{$}}
-// CHECK: {{^}}warning: invalid value 'soon' in option 'MinBlockingSleep' of context-uncancellable-wait; expected a number and a unit (ns, us, ms, s, min, h), such as '100ms'; using 100ms [clang-tidy-config]{{$}}
+// CHECK: {{^}}warning: invalid value 'soon' in option 'MinBlockingSleep' of context-uncancellable-wait; expected a number and a unit (ns, us, ms, s, min, h), such as '1s'; using 1s [clang-tidy-config]{{$}}
 //
 // Model options: name patterns and profiles.
 // RUN: %clang_tidy --load=%plugin -checks='-*,context-uncancellable-wait' -config="{CheckOptions: {BlockingFunctions: 'mylib::wait_all;mylib::(', context-uncancellable-wait.TokenTypes: ':::'}}" %s -- -std=c++20 2>&1 \
@@ -23,9 +23,16 @@ void wait_all();
 }
 
 void f(std::stop_token st) {
-  std::this_thread::sleep_for(std::chrono::milliseconds(99));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  // ALL: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 100ms without observing cancellation of 'st'
+  std::this_thread::sleep_for(std::chrono::milliseconds(999));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  // ALL: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 1000ms without observing cancellation of 'st'
   mylib::wait_all();
   // PAT: :[[@LINE-1]]:10: warning: 'wait_all'
 }
+// Options are written back by --dump-config (the deprecated
+// MinBlockingSleep under its new name, MaxStopLatency).
+// RUN: %clang_tidy --load=%plugin -checks='-*,context-uncancellable-wait' -config="{CheckOptions: {context-uncancellable-wait.MinBlockingSleep: '250us'}}" --dump-config %s -- -std=c++20 | FileCheck %s --check-prefix=DUMP
+// DUMP-DAG: context-uncancellable-wait.MaxStopLatency: 250us
+// DUMP-DAG: context-uncancellable-wait.StrictMode: 'false'
+// DUMP-DAG: context-uncancellable-wait.BlockingFunctions: ''
+// DUMP-DAG: context-uncancellable-wait.TokenTypes: ''

@@ -1,8 +1,9 @@
 // RUN: %check_clang_tidy %s context-uncancellable-wait %t -- -- -isystem %mocks
 // RUN: %check_clang_tidy -check-suffix=STRICT %s context-uncancellable-wait %t -- -config="{CheckOptions: {context-uncancellable-wait.StrictMode: true}}" -- -isystem %mocks
-// RUN: %check_clang_tidy -check-suffix=SLEEP %s context-uncancellable-wait %t -- -config="{CheckOptions: {context-uncancellable-wait.MinBlockingSleep: '1s'}}" -- -isystem %mocks
+// RUN: %check_clang_tidy -check-suffix=SLEEP %s context-uncancellable-wait %t -- -config="{CheckOptions: {context-uncancellable-wait.MinBlockingSleep: '3s'}}" -- -isystem %mocks
 // RUN: %check_clang_tidy -check-suffix=MODEL %s context-uncancellable-wait %t -- -config="{CheckOptions: {BlockingFunctions: 'mylib::Queue::pop', TokenTypes: 'mylib::StopFlag'}}" -- -isystem %mocks
-// The options: StrictMode, MinBlockingSleep, and the model options
+// The options: StrictMode, MinBlockingSleep (the deprecated name of
+// MaxStopLatency), and the model options
 // BlockingFunctions and TokenTypes (here in their global form); and the
 // annotations that do the same from a library's own headers.
 #include <chrono>
@@ -25,22 +26,17 @@ template <class T> struct Queue {
 folly::Baton<> baton;
 
 void sleeper(folly::CancellationToken ct) {
+  // Shorter than the default MaxStopLatency (1s): not reported.
   std::this_thread::sleep_for(500ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 500ms without observing cancellation of 'ct'; sleep in short steps in a loop that checks 'ct' [context-uncancellable-wait]
-  // CHECK-MESSAGES: :[[@LINE-3]]:39: note: cancellation token 'ct' declared here
-  // CHECK-MESSAGES-STRICT: :[[@LINE-3]]:21: warning: 'sleep_for' blocks for 500ms without observing cancellation of 'ct'
-  // CHECK-MESSAGES-STRICT: :[[@LINE-5]]:39: note: cancellation token 'ct' declared here
-  // CHECK-MESSAGES-MODEL: :[[@LINE-5]]:21: warning: 'sleep_for' blocks for 500ms without observing cancellation of 'ct'
-  // CHECK-MESSAGES-MODEL: :[[@LINE-7]]:39: note: cancellation token 'ct' declared here
   std::this_thread::sleep_for(2s);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 2s without observing cancellation of 'ct'
-  // CHECK-MESSAGES: :[[@LINE-10]]:39: note: cancellation token 'ct' declared here
+  // CHECK-MESSAGES: :[[@LINE-5]]:39: note: cancellation token 'ct' declared here
   // CHECK-MESSAGES-STRICT: :[[@LINE-3]]:21: warning: 'sleep_for' blocks for 2s without observing cancellation of 'ct'
-  // CHECK-MESSAGES-STRICT: :[[@LINE-12]]:39: note: cancellation token 'ct' declared here
-  // CHECK-MESSAGES-SLEEP: :[[@LINE-5]]:21: warning: 'sleep_for' blocks for 2s without observing cancellation of 'ct'
-  // CHECK-MESSAGES-SLEEP: :[[@LINE-14]]:39: note: cancellation token 'ct' declared here
-  // CHECK-MESSAGES-MODEL: :[[@LINE-7]]:21: warning: 'sleep_for' blocks for 2s without observing cancellation of 'ct'
-  // CHECK-MESSAGES-MODEL: :[[@LINE-16]]:39: note: cancellation token 'ct' declared here
+  // CHECK-MESSAGES-STRICT: :[[@LINE-7]]:39: note: cancellation token 'ct' declared here
+  // CHECK-MESSAGES-MODEL: :[[@LINE-5]]:21: warning: 'sleep_for' blocks for 2s without observing cancellation of 'ct'
+  // CHECK-MESSAGES-MODEL: :[[@LINE-9]]:39: note: cancellation token 'ct' declared here
+  // SLEEP (MinBlockingSleep, the deprecated name of MaxStopLatency, 3s):
+  // not reported.
 }
 
 // Not a cancellable scope: reported only in StrictMode.

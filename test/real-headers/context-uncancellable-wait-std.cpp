@@ -38,12 +38,21 @@ void conditionVariables(std::stop_token st) {
   cva.wait(lk);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'wait' blocks without observing cancellation of 'st'; use the overload that takes a cancellation token [context-uncancellable-wait]
   // CHECK-MESSAGES: :[[@LINE-14]]:41: note: cancellation token 'st'
-  // Not blind: the aware overload, bounded waits.
+  // Not blind: the aware overload.
   cva.wait(lk, st, [] { return ready; });
   cva.wait_for(lk, st, 10s, [] { return ready; });
+  // Bounded waits delay noticing a stop by their timeout: reported from
+  // MaxStopLatency (1s) on.
   cv.wait_for(lk, 1s, [] { return ready; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'wait_for' can delay noticing a stop request on 'st' by 1s; wait with a timeout shorter than 1s, or wake it from a stop callback that holds the mutex [context-uncancellable-wait]
+  // CHECK-MESSAGES: :[[@LINE-22]]:41: note: cancellation token 'st'
   cv.wait_until(lk, std::chrono::steady_clock::now() + 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'wait_until' can delay noticing a stop request on 'st' by 1s
+  // CHECK-MESSAGES: :[[@LINE-25]]:41: note: cancellation token 'st'
   cva.wait_for(lk, 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'wait_for' can delay noticing a stop request on 'st' by 1s
+  // CHECK-MESSAGES: :[[@LINE-28]]:41: note: cancellation token 'st'
+  cv.wait_for(lk, 999ms);
 }
 
 void futures(std::stop_token st, std::future<int> f, std::shared_future<int> sf,
@@ -72,8 +81,8 @@ void threadsAndCounters(std::stop_token st, std::thread &t, std::jthread &jt,
                         std::counting_semaphore<4> &sem,
                         std::binary_semaphore &bin) {
   t.join();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'join' blocks without observing cancellation of 'st'; use a bounded wait
-  // CHECK-MESSAGES: :[[@LINE-6]]:41: note: cancellation token 'st'
+  // Not reported: what t runs is not visible here (joining is not where
+  // cancellation is lost unless the joined work itself blocks blind).
   // Joining a jthread is the idiom: not blind.
   jt.join();
   l.wait();
@@ -99,6 +108,8 @@ void threadsAndCounters(std::stop_token st, std::thread &t, std::jthread &jt,
   (void)sem.try_acquire();
   (void)sem.try_acquire_for(50ms);
   (void)bin.try_acquire_until(std::chrono::steady_clock::now() + 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'try_acquire_until' can delay noticing a stop request on 'st' by 1s
+  // CHECK-MESSAGES: :[[@LINE-33]]:41: note: cancellation token 'st'
 }
 
 void sleeps(std::stop_token st, std::chrono::milliseconds configured) {
@@ -106,15 +117,15 @@ void sleeps(std::stop_token st, std::chrono::milliseconds configured) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 2s without observing cancellation of 'st'; sleep in short steps in a loop that checks 'st' [context-uncancellable-wait]
   // CHECK-MESSAGES: :[[@LINE-3]]:29: note: cancellation token 'st'
   std::this_thread::sleep_for(100ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 100ms without observing
-  // CHECK-MESSAGES: :[[@LINE-6]]:29: note: cancellation token 'st'
+  // Not reported: shorter than MaxStopLatency (1s); it was with the old
+  // MinBlockingSleep default (100ms).
   std::this_thread::sleep_for(configured);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_for' blocks without observing cancellation of 'st'; sleep in short steps
   // CHECK-MESSAGES: :[[@LINE-9]]:29: note: cancellation token 'st'
   std::this_thread::sleep_until(std::chrono::steady_clock::now() + 5s);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_until' blocks for 5s without observing
   // CHECK-MESSAGES: :[[@LINE-12]]:29: note: cancellation token 'st'
-  // Shorter than MinBlockingSleep (100ms): not a wait.
+  // Shorter than MaxStopLatency (1s): not a wait.
   std::this_thread::sleep_for(99ms);
   std::this_thread::sleep_for(0s);
   std::this_thread::sleep_until(std::chrono::steady_clock::now() + 10ms);
@@ -125,8 +136,11 @@ void sleeps(std::stop_token st, std::chrono::milliseconds configured) {
 // ---- The polling idiom -------------------------------------------------
 
 void polling(std::stop_token st, std::chrono::seconds period) {
+  // Each step delays noticing a stop by its length.
   while (!st.stop_requested())
     std::this_thread::sleep_for(1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'sleep_for' can delay noticing a stop request on 'st' by 1s; sleep in steps shorter than 1s, or wait on a condition_variable_any with 'st' [context-uncancellable-wait]
+  // CHECK-MESSAGES: :[[@LINE-5]]:30: note: cancellation token 'st'
   for (;;) {
     if (st.stop_requested())
       return;
@@ -207,7 +221,21 @@ int timedOutThenGet(std::stop_token st, std::future<int> f,
 // ---- Woken on stop ---------------------------------------------------------
 
 void stopCallbackWakes(std::stop_token st) {
+  std::stop_callback wake(st, [] {
+    std::lock_guard<std::mutex> g(m);
+    cv.notify_all();
+  });
+  std::unique_lock<std::mutex> lk(m);
+  cv.wait(lk, [&] { return ready || st.stop_requested(); });
+}
+
+// Without the mutex, the notify can land between the waiter's test of its
+// predicate and its block: a lost wakeup, reported at the notify.
+void stopCallbackWakesRacily(std::stop_token st) {
   std::stop_callback wake(st, [] { cv.notify_all(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: lost wakeup: 'notify_all' on 'cv' runs on a stop request without holding 'm', the mutex its waiter uses
+  // CHECK-MESSAGES: :[[@LINE+3]]:6: note: the wait on 'cv' that can miss it
+  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: the stop callback registered here
   std::unique_lock<std::mutex> lk(m);
   cv.wait(lk, [&] { return ready || st.stop_requested(); });
 }

@@ -24,6 +24,7 @@ static std::string flags(unsigned F) {
   Add(Structural, "needs Done() and Err()/Deadline()");
   Add(ReturnsContext, "must return a context");
   Add(PointerLike, "pointer-like");
+  Add(JoinsCallable, "joins a callable");
   return S;
 }
 
@@ -33,6 +34,7 @@ static std::string argument(const ApiEntry &E) {
   case Role::AbsoluteDeadline:
   case Role::PollTimeout:
   case Role::PollDeadline:
+  case Role::BoundedWait:
   case Role::WithValue:
   case Role::SignalHandlerRegistration:
     return E.Arg == AutoArg ? "auto" : std::to_string(E.Arg);

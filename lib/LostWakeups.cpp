@@ -1,0 +1,320 @@
+//===- LostWakeups.cpp - Notifies that a condition wait can miss ----------===//
+
+#include "lib/LostWakeups.h"
+
+#include "lib/BlockingCalls.h"
+#include "lib/TypeClassifier.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace context_tidy {
+
+namespace {
+
+const Expr *stripToConstruction(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 &&
+             C->getConstructor()->isCopyOrMoveConstructor())
+      E = C->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+/// A type a stop flag can have: bool, an integer or an enumeration, or a
+/// class template specialization over one (std::atomic<bool>).
+bool isFlagType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (T->isBooleanType() || T->isIntegralOrEnumerationType())
+    return !T->isPointerType();
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() != 1)
+    return false;
+  const TemplateArgument &A = Spec->getTemplateArgs()[0];
+  if (A.getKind() != TemplateArgument::Type)
+    return false;
+  QualType Arg = A.getAsType().getCanonicalType();
+  return Arg->isBooleanType() || Arg->isIntegralOrEnumerationType();
+}
+
+const FieldDecl *flagField(const Expr *E) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME)
+    return nullptr;
+  const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!F || !isFlagType(F->getType()))
+    return nullptr;
+  return cast<FieldDecl>(F->getCanonicalDecl());
+}
+
+/// The flag member that \p S writes, if it is a write: an assignment or
+/// increment of the member, an assignment operator or a non-const member
+/// call on it (store, exchange, fetch_add).
+const FieldDecl *writtenFlag(const Stmt *S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      return flagField(BO->getLHS());
+    return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      return flagField(UO->getSubExpr());
+    return nullptr;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if (Op->getNumArgs() >= 1 &&
+        (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+         Op->getOperator() == OO_MinusMinus))
+      return flagField(Op->getArg(0));
+    return nullptr;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && !MD->isConst() && !isa<CXXConversionDecl>(MD))
+      return flagField(MC->getImplicitObjectArgument());
+  }
+  return nullptr;
+}
+
+struct LockEvents {
+  /// A guard's lifetime: from its declaration to the end of its block.
+  llvm::SmallVector<std::pair<SourceLocation, SourceLocation>, 2> Guards;
+  /// Member calls on the mutex (lock, unlock, try_lock).
+  llvm::SmallVector<SourceLocation, 2> Calls;
+};
+
+bool constructsWith(const Expr *Init, const ValueDecl *Mutex) {
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(stripToConstruction(Init));
+  if (!CE)
+    return false;
+  for (const Expr *A : CE->arguments())
+    if (objectDecl(A) == Mutex)
+      return true;
+  return false;
+}
+
+void collectLockEvents(const Stmt *S, const ValueDecl *Mutex,
+                       SourceLocation BlockEnd, LockEvents &Out,
+                       unsigned Depth = 0) {
+  if (!S || Depth > 64 || isa<LambdaExpr>(S))
+    return;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    BlockEnd = CS->getRBracLoc();
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (V->getInit() && constructsWith(V->getInit(), Mutex))
+          Out.Guards.push_back({V->getLocation(), BlockEnd});
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    if (objectDecl(MC->getImplicitObjectArgument()) == Mutex)
+      Out.Calls.push_back(MC->getExprLoc());
+  }
+  for (const Stmt *C : S->children())
+    collectLockEvents(C, Mutex, BlockEnd, Out, Depth + 1);
+}
+
+} // namespace
+
+const ValueDecl *waitMutex(const CallExpr *Wait) {
+  if (!Wait)
+    return nullptr;
+  const FunctionDecl *FD = Wait->getDirectCallee();
+  llvm::SmallVector<const Expr *, 4> Args = writtenArguments(Wait);
+  if (!FD || Args.empty() || FD->getNumParams() == 0)
+    return nullptr;
+  // The lock is taken by non-const lvalue reference:
+  // wait(unique_lock<mutex>&), condition_variable_any::wait(Lock&).
+  QualType P = FD->getParamDecl(0)->getType();
+  if (!P->isLValueReferenceType() || P.getNonReferenceType().isConstQualified() ||
+      !P.getNonReferenceType()->isRecordType())
+    return nullptr;
+  const ValueDecl *Lock = objectDecl(Args[0]);
+  const auto *V = dyn_cast_or_null<VarDecl>(Lock);
+  if (!V)
+    return nullptr;
+  const VarDecl *Def = V->getDefinition();
+  const Expr *Init = Def ? Def->getInit() : V->getInit();
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(stripToConstruction(Init));
+  if (!CE || CE->getNumArgs() == 0)
+    return nullptr;
+  return objectDecl(CE->getArg(0));
+}
+
+bool notifyIsRaceFree(const Stmt *Body, const ValueDecl *Mutex,
+                      SourceLocation After, const CallExpr *Notify,
+                      const SourceManager &SM) {
+  if (!Body || !Mutex || !Notify)
+    return true;
+  SourceLocation At = Notify->getBeginLoc();
+  if (After.isInvalid())
+    After = Body->getBeginLoc();
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  auto Within = [&](SourceLocation L, std::pair<SourceLocation, SourceLocation> R) {
+    return !Before(L, R.first) && !Before(R.second, L);
+  };
+  LockEvents E;
+  collectLockEvents(Body, cast<ValueDecl>(Mutex->getCanonicalDecl()),
+                    Body->getEndLoc(), E);
+  for (const auto &G : E.Guards)
+    if (Within(At, G) || Within(After, G) ||
+        (!Before(G.first, After) && Before(G.first, At)))
+      return true;
+  bool CallBeforeChange = false;
+  for (SourceLocation C : E.Calls) {
+    if (!Before(C, After) && Before(C, At))
+      return true; // taken between the change and the notify
+    if (Before(C, After))
+      CallBeforeChange = true;
+    else if (CallBeforeChange)
+      return true; // lock(); change; ...; unlock() around the change
+  }
+  return false;
+}
+
+llvm::SmallVector<const FieldDecl *, 2> exitFlags(const Stmt *Exit) {
+  llvm::SmallVector<const FieldDecl *, 2> Out;
+  llvm::SmallVector<const Stmt *, 16> Stack{Exit};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const FieldDecl *F = flagField(E))
+        if (!llvm::is_contained(Out, F))
+          Out.push_back(F);
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  return Out;
+}
+
+const llvm::SmallVector<ClassWakers::Body, 4> &
+ClassWakers::summarise(const CXXRecordDecl *RD) {
+  auto It = Classes.find(RD);
+  if (It != Classes.end())
+    return It->second;
+  llvm::SmallVector<Body, 4> Bodies;
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 8> Roots;
+  for (const Decl *D : RD->decls()) {
+    const FunctionDecl *FD = D->getAsFunction();
+    if (!FD)
+      continue;
+    // Members of a class template are read in the pattern too: their
+    // non-dependent statements (the flag, the notify) are resolved there.
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def) || !Def)
+      continue;
+    if (const Stmt *B = Def->getBody())
+      Roots.push_back({B, isa<CXXDestructorDecl>(Def)});
+  }
+  while (!Roots.empty()) {
+    Body B;
+    std::tie(B.Root, B.Stops) = Roots.pop_back_val();
+    llvm::SmallVector<const Stmt *, 32> Stack{B.Root};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+        Roots.push_back({L->getBody(), false}); // a body of its own
+        continue;
+      }
+      if (const FieldDecl *F = writtenFlag(S))
+        B.Writes.push_back({F, S->getBeginLoc()});
+      if (const auto *CE = dyn_cast<CallExpr>(S)) {
+        if (M.matchCall(CE, Role::WakeMethod)) {
+          if (const auto *F =
+                  dyn_cast_or_null<FieldDecl>(objectDecl(callObject(CE))))
+            B.Notifies.push_back({F, CE});
+        } else if (const ApiEntry *E = M.matchCall(CE, Role::BlockingCall)) {
+          if (E->Flags & JoinsCallable)
+            B.Stops = true;
+        }
+      }
+      for (const Stmt *C : S->children())
+        Stack.push_back(C);
+    }
+    if (!B.Writes.empty() && (!B.Notifies.empty() || B.Stops))
+      Bodies.push_back(std::move(B));
+  }
+  return Classes.try_emplace(RD, std::move(Bodies)).first->second;
+}
+
+SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return {};
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  for (const Body &B : summarise(RD))
+    if (B.Stops)
+      for (auto [W, Loc] : B.Writes)
+        if (W == F)
+          return Loc;
+  return {};
+}
+
+bool ClassWakers::wokenAfterWrite(const FieldDecl *Flag,
+                                  const ValueDecl *Object) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
+  if (!RD || !Object || !(RD = RD->getDefinition()))
+    return false;
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  for (const Body &B : summarise(RD))
+    for (auto [N, Call] : B.Notifies)
+      if (N == Object->getCanonicalDecl())
+        for (auto [W, Loc] : B.Writes)
+          if (W == F)
+            return true;
+  return false;
+}
+
+llvm::SmallVector<RacyFlagWake, 1>
+ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
+  llvm::SmallVector<RacyFlagWake, 1> Out;
+  if (!W.CondVar || !W.Mutex || W.Flags.empty())
+    return Out;
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(W.CondVar->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return Out;
+  const auto *CV = cast<FieldDecl>(W.CondVar->getCanonicalDecl());
+  for (const Body &B : summarise(RD)) {
+    for (auto [NotifiedField, Notify] : B.Notifies) {
+      if (NotifiedField != CV)
+        continue;
+      // The last write of a flag before the notify.
+      std::optional<std::pair<const FieldDecl *, SourceLocation>> Last;
+      for (auto [F, Loc] : B.Writes)
+        if (llvm::is_contained(W.Flags, F) &&
+            SM.isBeforeInTranslationUnit(Loc, Notify->getBeginLoc()) &&
+            (!Last || SM.isBeforeInTranslationUnit(Last->second, Loc)))
+          Last = {F, Loc};
+      if (!Last)
+        continue;
+      if (notifyIsRaceFree(B.Root, W.Mutex, Last->second, Notify, SM))
+        continue;
+      Out.push_back({Notify, Last->first, Last->second});
+    }
+  }
+  return Out;
+}
+
+} // namespace context_tidy

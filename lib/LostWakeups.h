@@ -1,0 +1,131 @@
+//===- LostWakeups.h - Notifies that a condition wait can miss -*- C++ -*-===//
+//
+// A condition-variable wait tests its predicate with the mutex held, then
+// blocks and releases the mutex in one step.  A thread that changes what
+// the predicate reads (requests stop, sets a flag) and then notifies
+// WITHOUT taking that mutex can do both between the waiter's test and its
+// block: the notification finds nobody waiting, and the waiter sleeps
+// forever.  The waker is race-free when, between the change and the
+// notify, it holds the mutex or takes and releases it:
+//   { std::lock_guard g(mu); stop_ = true; } cv.notify_all();
+//   stop_ = true; { std::lock_guard g(mu); } cv.notify_all();
+//   mu.lock(); mu.unlock(); cv.notify_all();
+//   std::lock_guard g(mu); cv.notify_all();   // held at the notify
+//
+// Everything is decided by structure:
+//  - the mutex of a wait is the one its lock argument (a local or member
+//    unique_lock) was constructed with;
+//  - a lock event on a mutex is a local variable constructed with it as an
+//    argument (lock_guard, unique_lock, scoped_lock: held until the end of
+//    its block), or a member call on the mutex itself (lock(), unlock());
+//  - a stop flag of a class is a data member of boolean, integral or
+//    enumeration type (or a class template over one, std::atomic<bool>)
+//    that the predicate of a wait on a member condition variable reads, or
+//    the condition of the loop around a wait without a predicate; a member
+//    function that writes it and then notifies that condition variable is
+//    its waker.
+// Order is source order within one body (a function or lambda body).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CONTEXT_TIDY_LIB_LOSTWAKEUPS_H
+#define CONTEXT_TIDY_LIB_LOSTWAKEUPS_H
+
+#include "lib/ApiModel.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang {
+class CallExpr;
+class CXXRecordDecl;
+class FieldDecl;
+class SourceManager;
+class Stmt;
+class ValueDecl;
+} // namespace clang
+
+namespace context_tidy {
+
+/// The mutex a condition-variable wait releases while it blocks: the
+/// argument of the constructor of its lock argument (a local variable or
+/// a data member), canonical.  Null when the wait has no lock argument
+/// (not a condition-variable wait) or the lock cannot be traced to a
+/// named mutex.
+const clang::ValueDecl *waitMutex(const clang::CallExpr *Wait);
+
+/// Whether, in \p Body, the waker holds \p Mutex at \p Notify, held it at
+/// \p After (the change the waiter tests), or took it between \p After
+/// and \p Notify.  An invalid \p After means the start of \p Body.
+bool notifyIsRaceFree(const clang::Stmt *Body, const clang::ValueDecl *Mutex,
+                      clang::SourceLocation After,
+                      const clang::CallExpr *Notify,
+                      const clang::SourceManager &SM);
+
+/// A wait on a member condition variable whose exit reads stop flags.
+struct FlagWait {
+  const clang::CallExpr *Wait = nullptr;
+  const clang::FieldDecl *CondVar = nullptr;
+  const clang::ValueDecl *Mutex = nullptr;
+  llvm::SmallVector<const clang::FieldDecl *, 2> Flags;
+};
+
+/// The members of flag type that \p Exit (a predicate's body, or a loop
+/// condition) reads.
+llvm::SmallVector<const clang::FieldDecl *, 2>
+exitFlags(const clang::Stmt *Exit);
+
+/// A write of a stop flag followed, in the same body, by a notify of the
+/// wait's condition variable without the wait's mutex.
+struct RacyFlagWake {
+  const clang::CallExpr *Notify = nullptr;
+  const clang::FieldDecl *Flag = nullptr;
+  clang::SourceLocation Write;
+};
+
+/// Member functions of a class (their bodies wherever they are defined,
+/// and lambdas inside them), summarised once: where each member is
+/// written, and where each member is woken.
+class ClassWakers {
+public:
+  explicit ClassWakers(const ApiModel &M) : M(M) {}
+
+  /// The racy wakes of \p W among the member functions of the class of
+  /// \p W.CondVar.
+  llvm::SmallVector<RacyFlagWake, 1> racyWakes(const FlagWait &W,
+                                               const clang::SourceManager &SM);
+
+  /// Where a stop path of the class of \p Flag writes it: a member function
+  /// that writes \p Flag and is the destructor or joins a thread
+  /// (Role::BlockingCall with JoinsCallable).  Invalid if none.
+  clang::SourceLocation stopWrite(const clang::FieldDecl *Flag);
+
+  /// Whether a member function of the class of \p Flag writes it and then
+  /// wakes \p Object (a bounded wait on it is woken by the stop path).
+  bool wokenAfterWrite(const clang::FieldDecl *Flag,
+                       const clang::ValueDecl *Object);
+
+  void clear() { Classes.clear(); }
+
+private:
+  struct Body {
+    const clang::Stmt *Root = nullptr;
+    /// The destructor, or a function that joins a thread.
+    bool Stops = false;
+    llvm::SmallVector<std::pair<const clang::FieldDecl *, clang::SourceLocation>,
+                      4>
+        Writes;
+    llvm::SmallVector<std::pair<const clang::FieldDecl *, const clang::CallExpr *>,
+                      2>
+        Notifies;
+  };
+  const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);
+
+  const ApiModel &M;
+  llvm::DenseMap<const clang::CXXRecordDecl *, llvm::SmallVector<Body, 4>>
+      Classes;
+};
+
+} // namespace context_tidy
+
+#endif // CONTEXT_TIDY_LIB_LOSTWAKEUPS_H
