@@ -8,8 +8,8 @@
 // RUN:   -config="{CheckOptions: {context-lost-cancel.IgnoreMain: maybe, context-lost-cancel.CheckSources: '2'}}" \
 // RUN:   -- -std=c++20 -isystem %mocks 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=BOOL,ALL --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// BOOL: {{^}}warning: invalid value 'maybe' in option 'IgnoreMain' of context-lost-cancel; expected true or false; using true [clang-tidy-config]{{$}}
-// BOOL: {{^}}warning: invalid value '2' in option 'CheckSources' of context-lost-cancel; expected true or false; using false [clang-tidy-config]{{$}}
+// BOOL-DAG: {{^}}warning: invalid value 'maybe' in option 'IgnoreMain' of context-lost-cancel; expected true or false; using true [clang-tidy-config]{{$}}
+// BOOL-DAG: {{^}}warning: invalid value '2' in option 'CheckSources' of context-lost-cancel; expected true or false; using false [clang-tidy-config]{{$}}
 //
 // Name patterns (model options, read as the check's own or global option):
 // nothing usable in CancelFactories.

@@ -14,20 +14,20 @@
 // RUN:   -config="{CheckOptions: {context-stored-context.AllowedNames: 'ok;bad(', context-stored-context.CheckMembers: maybe, context-stored-context.AllowNeverCancelled: nope}}" \
 // RUN:   -- -std=c++20 > %t.out 2>&1
 // RUN: FileCheck %s --check-prefix=BAD --input-file=%t.out --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// BAD: {{^}}warning: invalid value 'maybe' in option 'CheckMembers' of context-stored-context; expected true or false; using false [clang-tidy-config]{{$}}
-// BAD: {{^}}warning: invalid value 'ok;bad(' in option 'AllowedNames' of context-stored-context: 'bad(' is not a valid regular expression (parentheses not balanced); expected a semicolon-separated list of qualified names or regular expressions; using 'ok' [clang-tidy-config]{{$}}
-// BAD: {{^}}warning: invalid value 'nope' in option 'AllowNeverCancelled' of context-stored-context; expected true or false; using true [clang-tidy-config]{{$}}
+// BAD-DAG: {{^}}warning: invalid value 'maybe' in option 'CheckMembers' of context-stored-context; expected true or false; using false [clang-tidy-config]{{$}}
+// BAD-DAG: {{^}}warning: invalid value 'ok;bad(' in option 'AllowedNames' of context-stored-context: 'bad(' is not a valid regular expression (parentheses not balanced); expected a semicolon-separated list of qualified names or regular expressions; using 'ok' [clang-tidy-config]{{$}}
+// BAD-DAG: {{^}}warning: invalid value 'nope' in option 'AllowNeverCancelled' of context-stored-context; expected true or false; using true [clang-tidy-config]{{$}}
 // The defaults are in force: the never-cancelled token is silent, the
 // source is reported, the member is not.
-// BAD: context-stored-context-options.cpp:[[@LINE+13]]:18: warning: cancellation source 'g_source'
+// BAD: context-stored-context-options.cpp:[[@LINE+12]]:18: warning: cancellation source 'g_source'
 //
 // A model option with no usable pattern, and an unknown profile.
 // RUN: %clang_tidy --load=%plugin -checks='-*,context-stored-context' %s \
 // RUN:   -config="{CheckOptions: {context-stored-context.MapTypes: '::', Profiles: 'std;stdlib'}}" \
 // RUN:   -- -std=c++20 > %t.model 2>&1
 // RUN: FileCheck %s --check-prefix=MODEL --input-file=%t.model --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// MODEL: {{^}}warning: invalid value 'std;stdlib' in option 'Profiles' of context-stored-context: 'stdlib' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, user; using 'std' [clang-tidy-config]{{$}}
-// MODEL: {{^}}warning: invalid value '::' in option 'MapTypes' of context-stored-context: '::' has an empty name; expected a semicolon-separated list of qualified names or regular expressions, each optionally followed by ':<argument index>'; using no pattern of it [clang-tidy-config]{{$}}
+// MODEL-DAG: {{^}}warning: invalid value 'std;stdlib' in option 'Profiles' of context-stored-context: 'stdlib' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, user; using 'std' [clang-tidy-config]{{$}}
+// MODEL-DAG: {{^}}warning: invalid value '::' in option 'MapTypes' of context-stored-context: '::' has an empty name; expected a semicolon-separated list of qualified names or regular expressions, each optionally followed by ':<argument index>'; using no pattern of it [clang-tidy-config]{{$}}
 // MODEL: context-stored-context-options.cpp:[[@LINE+5]]:18: warning: cancellation source 'g_source'
 #include <stop_token>
 std::stop_token g_token;

@@ -26,8 +26,10 @@ void f(std::stop_token st) {
   std::this_thread::sleep_for(std::chrono::milliseconds(999));
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   // ALL: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 1000ms without observing cancellation of 'st'
+  // ALL: :[[@LINE-4]]:24: note: cancellation token 'st' declared here
   mylib::wait_all();
   // PAT: :[[@LINE-1]]:10: warning: 'wait_all'
+  // PAT: :[[@LINE-7]]:24: note: cancellation token 'st' declared here
 }
 // Options are written back by --dump-config (the deprecated
 // MinBlockingSleep under its new name, MaxStopLatency).
