@@ -31,6 +31,7 @@
 
 namespace clang::clangd {
 // libclangdMain.a defines it; Debian installs no clangd headers.
+// NOLINTNEXTLINE(misc-use-internal-linkage): declared here, defined there.
 int clangdMain(int Argc, char **Argv);
 } // namespace clang::clangd
 
@@ -41,11 +42,15 @@ int clangdMain(int Argc, char **Argv);
 // and the original is reachable as realIsFastTidyCheck.  If clangd ever
 // renames it, the __real_ reference stays undefined and the link fails.
 #define CONTEXT_CLANGD_IS_FAST "_ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE"
+// Both must have external linkage: the linker binds them by these names.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
 std::optional<bool> realIsFastTidyCheck(llvm::StringRef Check) __asm__(
     "__real_" CONTEXT_CLANGD_IS_FAST);
+// NOLINTNEXTLINE(misc-use-internal-linkage)
 std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) __asm__(
     "__wrap_" CONTEXT_CLANGD_IS_FAST);
 
+// NOLINTNEXTLINE(misc-use-internal-linkage)
 std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) {
   // Every context-* check: each adds well under 8% to an AST build
   // (docs/performance.md has the figures and the command).

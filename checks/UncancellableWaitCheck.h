@@ -21,6 +21,7 @@
 #include "lib/LostWakeups.h"
 #include "lib/StopWakers.h"
 #include "llvm/ADT/DenseSet.h"
+#include <cstdint>
 #include <memory>
 
 namespace clang::tidy::context {
@@ -34,7 +35,7 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
-  enum class Woken { No, RaceFree, Racy };
+  enum class Woken : uint8_t { No, RaceFree, Racy };
   void analyse(const context_tidy::Scope &S, ASTContext &Ctx);
   /// Whether the stop path wakes \p Object, and if only racily, which wake.
   Woken wokenOnStop(const context_tidy::Scope &S, const ValueDecl *Object,
