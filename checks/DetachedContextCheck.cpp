@@ -13,6 +13,7 @@
 
 #include "checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -39,21 +40,8 @@ SourceLocation nameLoc(const Expr *E) {
   return E->getExprLoc();
 }
 
-/// A lambda written outside any function body (see UncancellableWaitCheck).
 AST_MATCHER(LambdaExpr, isOutsideFunctions) {
-  const CXXRecordDecl *Closure = Node.getLambdaClass();
-  if (!Closure || isa_and_nonnull<ParmVarDecl>(Closure->getLambdaContextDecl()))
-    return false;
-  for (const DeclContext *DC = Closure->getDeclContext(); DC;
-       DC = DC->getParent())
-    if (DC->isFunctionOrMethod())
-      return false;
-  return true;
-}
-
-bool isLambdaCallOperator(const FunctionDecl *FD) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  return MD && MD->getParent() && MD->getParent()->isLambda();
+  return isLambdaOutsideFunctions(Node);
 }
 
 bool isFileLoc(SourceLocation L) { return L.isValid() && L.isFileID(); }

@@ -29,6 +29,7 @@
 #include "lib/ReadinessGuard.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -121,25 +122,11 @@ SourceLocation callNameLoc(const CallExpr *CE) {
   return CE->getExprLoc();
 }
 
-/// A lambda written outside any function body: in the initializer of a
-/// namespace-scope variable or in a default member initialiser.  Decided
-/// from the closure type's declaration contexts, so that the matcher never
-/// asks for the parent map (building it walks the whole translation unit,
-/// headers included).
+/// A lambda written outside any function body (lib/CancellationScope.h).
+/// The matcher never asks for the parent map (building it walks the whole
+/// translation unit, headers included).
 AST_MATCHER(LambdaExpr, isOutsideFunctions) {
-  const CXXRecordDecl *Closure = Node.getLambdaClass();
-  if (!Closure || isa_and_nonnull<ParmVarDecl>(Closure->getLambdaContextDecl()))
-    return false;
-  for (const DeclContext *DC = Closure->getDeclContext(); DC;
-       DC = DC->getParent())
-    if (DC->isFunctionOrMethod())
-      return false;
-  return true;
-}
-
-bool isLambdaCallOperator(const FunctionDecl *FD) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  return MD && MD->getParent() && MD->getParent()->isLambda();
+  return isLambdaOutsideFunctions(Node);
 }
 
 } // namespace

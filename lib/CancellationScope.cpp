@@ -307,4 +307,15 @@ bool loopObservesCancellationEachIteration(const Stmt *Loop,
   return false;
 }
 
+bool isLambdaOutsideFunctions(const LambdaExpr &L) {
+  const CXXRecordDecl *Closure = L.getLambdaClass();
+  if (!Closure || isa_and_nonnull<ParmVarDecl>(Closure->getLambdaContextDecl()))
+    return false;
+  for (const DeclContext *DC = Closure->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (DC->isFunctionOrMethod())
+      return false;
+  return true;
+}
+
 } // namespace context_tidy

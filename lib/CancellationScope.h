@@ -88,6 +88,12 @@ bool isContextLibraryCode(const clang::FunctionDecl *FD, const ApiModel &M);
 void collectScopes(const clang::FunctionDecl *FD, const ApiModel &M,
                    llvm::SmallVectorImpl<Scope> &Out);
 
+/// Whether \p L is written outside any function body: in the initializer
+/// of a namespace-scope variable or in a default member initialiser (not a
+/// default argument).  Decided from the closure type's declaration
+/// contexts, so that no parent map is needed.
+bool isLambdaOutsideFunctions(const clang::LambdaExpr &L);
+
 /// The same for a lambda outside any function (a namespace-scope variable,
 /// a default member initialiser).
 void collectScopes(const clang::LambdaExpr *L, const ApiModel &M,
