@@ -682,7 +682,7 @@ void UncancellableWaitCheck::report(const Scope &S, const BlindCall &B,
                        "'%4'}3")
              << B.Name << Length << TokenName << static_cast<unsigned>(A)
              << Done;
-    if (Passable) {
+    if (Passable && Index) {
       llvm::SmallVector<const Expr *, 4> Args = writtenArguments(B.Call);
       SourceLocation At = Args[*Index]->getBeginLoc();
       if (At.isValid() && !At.isMacroID())
