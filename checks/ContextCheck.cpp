@@ -3,6 +3,7 @@
 #include "checks/ContextCheck.h"
 
 #include "checks/CheckOptions.h"
+#include "lib/CancellationScope.h"
 #include "lib/UserCode.h"
 #include "llvm/ADT/DenseMap.h"
 #include <mutex>
@@ -150,6 +151,29 @@ AST_MATCHER(Decl, isTopLevel) {
 }
 
 } // namespace
+
+namespace {
+
+/// A lambda written outside any function body (lib/CancellationScope.h).
+/// The matcher never asks for the parent map (building it walks the whole
+/// translation unit, headers included).
+AST_MATCHER(LambdaExpr, isOutsideFunctions) {
+  return isLambdaOutsideFunctions(Node);
+}
+
+} // namespace
+
+void ContextCheck::addScopeMatchers(MatchFinder *Finder,
+                                    MatchFinder::MatchCallback *Callback) {
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     Callback);
+  Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader()),
+                                isOutsideFunctions())
+                         .bind("lambda"),
+                     Callback);
+}
 
 void ContextCheck::setQuietOnCompileErrors(bool Quiet) {
   QuietOnCompileErrors = Quiet;

@@ -68,6 +68,13 @@ public:
 
 protected:
   const context_tidy::ApiModel &model() const { return *Model; }
+  /// Registers \p Callback for the bodies lib/CancellationScope.h turns
+  /// into scopes: every function with a body (template instantiations
+  /// included; lambdas are analysed with the function they are written in),
+  /// bound as "function", and every lambda outside any function
+  /// (namespace-scope variables, default member initialisers), as "lambda".
+  static void addScopeMatchers(ast_matchers::MatchFinder *Finder,
+                               ast_matchers::MatchFinder::MatchCallback *Callback);
 
 private:
   class UserCodeRunner;

@@ -40,9 +40,6 @@ SourceLocation nameLoc(const Expr *E) {
   return E->getExprLoc();
 }
 
-AST_MATCHER(LambdaExpr, isOutsideFunctions) {
-  return isLambdaOutsideFunctions(Node);
-}
 
 bool isFileLoc(SourceLocation L) { return L.isValid() && L.isFileID(); }
 
@@ -94,17 +91,8 @@ void DetachedContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DetachedContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  // The scopes of context-uncancellable-wait: every function with a body
-  // (instantiations included; lambdas with the function they are written
-  // in), and lambdas outside any function.
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
-  Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader()),
-                                isOutsideFunctions())
-                         .bind("lambda"),
-                     this);
+  // The scopes of context-uncancellable-wait.
+  addScopeMatchers(Finder, this);
 }
 
 void DetachedContextCheck::onStartOfTranslationUnit() {

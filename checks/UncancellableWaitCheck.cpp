@@ -122,12 +122,6 @@ SourceLocation callNameLoc(const CallExpr *CE) {
   return CE->getExprLoc();
 }
 
-/// A lambda written outside any function body (lib/CancellationScope.h).
-/// The matcher never asks for the parent map (building it walks the whole
-/// translation unit, headers included).
-AST_MATCHER(LambdaExpr, isOutsideFunctions) {
-  return isLambdaOutsideFunctions(Node);
-}
 
 } // namespace
 
@@ -153,18 +147,7 @@ void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  // Every function with a body, template instantiations included; lambdas
-  // are analysed with the function they are written in.
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
-  // Lambdas outside any function: namespace-scope variables, default
-  // member initialisers.
-  Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader()),
-                                isOutsideFunctions())
-                         .bind("lambda"),
-                     this);
+  addScopeMatchers(Finder, this);
 }
 
 void UncancellableWaitCheck::onStartOfTranslationUnit() {
