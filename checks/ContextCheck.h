@@ -66,6 +66,14 @@ public:
   /// Unset (clang-tidy, the plugin), only the code with errors is skipped.
   static void setQuietOnCompileErrors(bool Quiet);
 
+  /// Whether the host's traversal starts at the main file's top-level
+  /// declarations (clangd narrows its traversal scope to them: the
+  /// translation unit node is never visited) rather than at the translation
+  /// unit (clang-tidy).  The shared traversal of the context-* checks is run
+  /// from the host's first node, which a check finds with a matcher on that
+  /// node's kind; context-clangd sets it.
+  static void setTraversalStartsAtTopLevelDecls(bool TopLevel);
+
 protected:
   const context_tidy::ApiModel &model() const { return *Model; }
   /// Registers \p Callback for the bodies lib/CancellationScope.h turns

@@ -86,5 +86,8 @@ int main(int Argc, char **Argv) {
   // An editor builds the file at every edit: while it does not compile, the
   // checks add nothing to the errors clangd shows (ContextCheck.h).
   clang::tidy::context::ContextCheck::setQuietOnCompileErrors(true);
+  // clangd traverses the main file's top-level declarations, never the
+  // translation unit node.
+  clang::tidy::context::ContextCheck::setTraversalStartsAtTopLevelDecls(true);
   return clang::clangd::clangdMain(Argc, Argv);
 }
