@@ -605,7 +605,18 @@ const ApiEntry *ApiModel::matchRecord(const CXXRecordDecl *RD, Role R) const {
 const ApiEntry *ApiModel::matchType(QualType T, Role R) const {
   if (T.isNull() || !isTypeRole(R))
     return nullptr;
-  const Type *Ty = T.getTypePtr();
+  // Types are uniqued by the ASTContext, and the walk below ignores
+  // qualifiers: the type node is the key.
+  auto Key = std::make_pair(T.getTypePtr(), static_cast<unsigned>(R));
+  auto It = TypeCache.find(Key);
+  if (It != TypeCache.end())
+    return It->second;
+  const ApiEntry *Found = matchTypeUncached(T.getTypePtr(), R);
+  TypeCache[Key] = Found;
+  return Found;
+}
+
+const ApiEntry *ApiModel::matchTypeUncached(const Type *Ty, Role R) const {
   while (true) {
     if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
       const TypedefNameDecl *TD = TT->getDecl();

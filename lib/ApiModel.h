@@ -241,6 +241,7 @@ public:
   void clearCaches() const {
     RecordCache.clear();
     FunctionCache.clear();
+    TypeCache.clear();
   }
 
 private:
@@ -249,6 +250,7 @@ private:
                                  llvm::StringRef Qualified,
                                  const clang::NamedDecl *ForStructural) const;
   bool isStructuralContext(const clang::CXXRecordDecl *RD) const;
+  const ApiEntry *matchTypeUncached(const clang::Type *Ty, Role R) const;
   const ApiEntry *matchFunctionUncached(const clang::FunctionDecl *FD, Role R,
                                         const clang::CXXRecordDecl *ObjectClass)
       const;
@@ -267,6 +269,11 @@ private:
       std::tuple<const clang::Decl *, const clang::Decl *, unsigned>,
       const ApiEntry *>
       FunctionCache;
+  // matchType's results, by type node (sugar included: a typedef's name can
+  // match where its class does not).
+  mutable llvm::DenseMap<std::pair<const clang::Type *, unsigned>,
+                         const ApiEntry *>
+      TypeCache;
 };
 
 } // namespace context_tidy

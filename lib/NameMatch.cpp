@@ -101,6 +101,7 @@ bool NameTable::add(llvm::StringRef Pattern, unsigned Payload,
       return false;
     }
     Regexes.push_back({std::move(Re), Payload});
+    RegexHits.clear();
     return true;
   }
   // A literal: identifiers (or operator names) joined by "::".  "::",
@@ -140,9 +141,14 @@ void NameTable::match(llvm::StringRef Last, llvm::StringRef Qualified,
         Out.push_back(L.Payload);
     }
   }
-  for (const RegexPattern &R : Regexes)
-    if (R.Re->match(Qualified))
-      Out.push_back(R.Payload);
+  if (Regexes.empty())
+    return;
+  auto [Cached, Inserted] = RegexHits.try_emplace(Qualified);
+  if (Inserted)
+    for (const RegexPattern &R : Regexes)
+      if (R.Re->match(Qualified))
+        Cached->second.push_back(R.Payload);
+  Out.append(Cached->second.begin(), Cached->second.end());
 }
 
 } // namespace context_tidy

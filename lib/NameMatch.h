@@ -85,6 +85,13 @@ private:
   };
   llvm::StringMap<llvm::SmallVector<Literal, 1>> ByLast;
   std::vector<RegexPattern> Regexes;
+  // The regular expressions' payloads by qualified name.  llvm::Regex is a
+  // backtracking matcher, and the same few names (std::function's call
+  // operator, a chrono literal's operator, a class used everywhere) are
+  // looked up again for each declaration that has them: matching them
+  // again was the largest single cost of the checks on code-rich files
+  // (docs/performance.md).  It depends on the names only, not on an AST.
+  mutable llvm::StringMap<llvm::SmallVector<unsigned, 1>> RegexHits;
 };
 
 /// True if \p Pattern will be treated as a regular expression.
