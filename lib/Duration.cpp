@@ -21,6 +21,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -355,6 +356,13 @@ public:
   llvm::SmallVector<ValueOrigin, 2> Origins;
 
 private:
+  std::optional<Quantity> evaluatedUncached(const Expr *E) const;
+  // Clang's evaluator by expression: foldDuration asks it for the whole
+  // expression, then value() asks again for the same node when it is a
+  // leaf (a chrono literal, a constexpr call), at about 25,000 instructions
+  // each on a literal operator.
+  mutable llvm::DenseMap<const Expr *, std::optional<Quantity>> Evaluated;
+
   std::optional<Quantity> structural(const Expr *E, unsigned VarDepth,
                                      unsigned NodeDepth);
   std::optional<Quantity> leaf(const Expr *E, unsigned VarDepth);
@@ -464,6 +472,13 @@ const Expr *singleArgument(const CXXConstructExpr *CE) {
 }
 
 std::optional<Quantity> Folder::evaluated(const Expr *E) const {
+  auto [It, Inserted] = Evaluated.try_emplace(E);
+  if (Inserted)
+    It->second = evaluatedUncached(E);
+  return It->second;
+}
+
+std::optional<Quantity> Folder::evaluatedUncached(const Expr *E) const {
   if (!E || E->isValueDependent() || E->isTypeDependent() ||
       E->containsErrors())
     return std::nullopt;
