@@ -27,6 +27,7 @@
 
 #include "checks/CheckOptions.h"
 #include "lib/PatternCalls.h"
+#include "lib/PatternWakeups.h"
 #include "lib/ReadinessGuard.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/ASTContext.h"
@@ -173,6 +174,7 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
       // statements are not dependent (thread pools are often templates
       // that the translation unit never instantiates).
       checkFlagWaitsInPattern(FD, *Result.Context);
+      checkDependentWakeups(FD, *Result.Context);
       return;
     }
     collectScopes(FD, model(), Scopes);
@@ -419,6 +421,36 @@ void UncancellableWaitCheck::checkFlagWaitsInPattern(const FunctionDecl *FD,
                             : Loop;
     for (const Stmt *C : St->children())
       Stack.push_back({C, Inner});
+  }
+}
+
+void UncancellableWaitCheck::checkDependentWakeups(const FunctionDecl *FD,
+                                                   ASTContext &Ctx) {
+  if (FD->isInvalidDecl())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const DependentLostWakeup &R : dependentLostWakeups(FD, model(), Ctx)) {
+    if (R.NotifyLoc.isInvalid() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(R.NotifyLoc)) ||
+        !ReportedWakes.insert(R.NotifyLoc).second)
+      continue;
+    diag(R.NotifyLoc,
+         "lost wakeup: '%0' on '%1' runs on a stop request without holding "
+         "the mutex of '%2', the lock its waiter uses; a waiter that has "
+         "just tested its predicate can miss it and block forever; take that "
+         "mutex before notifying, or wait with "
+         "condition_variable_any::wait(lock, stop_token, pred)")
+        << cast<CXXDependentScopeMemberExpr>(R.Notify->getCallee()->IgnoreParens())
+               ->getMember()
+               .getAsString()
+        << R.Object->getName() << R.Lock->getName();
+    diag(R.WaitLoc, "the wait on '%0' that can miss it, in a scope with %1 "
+                    "'%2'",
+         DiagnosticIDs::Note)
+        << R.Object->getName()
+        << contextKindName(classifyReferent(R.Token->getType(), model()))
+        << R.Token->getName();
+    diag(R.Callback, "the stop callback registered here", DiagnosticIDs::Note);
   }
 }
 
