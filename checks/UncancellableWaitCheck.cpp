@@ -26,6 +26,8 @@
 #include "checks/UncancellableWaitCheck.h"
 
 #include "checks/CheckOptions.h"
+#include "lib/PatternCalls.h"
+#include "lib/PatternWakeups.h"
 #include "lib/ReadinessGuard.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/ASTContext.h"
@@ -172,6 +174,7 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
       // statements are not dependent (thread pools are often templates
       // that the translation unit never instantiates).
       checkFlagWaitsInPattern(FD, *Result.Context);
+      checkDependentWakeups(FD, *Result.Context);
       return;
     }
     collectScopes(FD, model(), Scopes);
@@ -262,27 +265,29 @@ const CallExpr *UncancellableWaitCheck::joinedCallableBlocks(
 
 void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
                                            ASTContext &Ctx) {
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(C.Call);
-  if (!MC || MC->getNumArgs() == 0)
+  // A member call, also as written in a template's pattern, where a
+  // predicate lambda makes `cv_.wait(lock, pred)` unresolved.
+  std::optional<MemberCall> MC = memberCall(C.Call);
+  if (!MC || MC->Args.empty())
     return;
-  const auto *CondVar =
-      dyn_cast_or_null<FieldDecl>(objectDecl(MC->getImplicitObjectArgument()));
+  const auto *CondVar = dyn_cast_or_null<FieldDecl>(objectDecl(MC->Object));
   if (!CondVar)
     return;
   // Read from the model directly: in a template's pattern the call is
   // value-dependent (through `this`), which the classifiers refuse.
-  if (MC->containsErrors() || !MC->getDirectCallee())
-    return;
-  llvm::SmallVector<const Expr *, 4> Written = writtenArguments(MC);
+  llvm::SmallVector<const Expr *, 4> &Written = MC->Args;
   for (const Expr *A : Written)
     if (A->getType().isNull() ||
-        classifyReferent(A->getType(), model()) != ContextKind::None)
+        (!A->isTypeDependent() &&
+         classifyReferent(A->getType(), model()) != ContextKind::None))
       return; // aware of a token
-  if (!model().matchCall(MC, Role::BlockingCall)) {
-    const ApiEntry *E = model().matchCall(MC, Role::BoundedWait);
+  if (!model().matchFunction(MC->Method, Role::BlockingCall,
+                             MC->ObjectClass)) {
+    const ApiEntry *E =
+        model().matchFunction(MC->Method, Role::BoundedWait, MC->ObjectClass);
     if (!E)
       return;
-    int Index = model().argumentIndex(*E, MC->getDirectCallee(), Written);
+    int Index = model().argumentIndex(*E, MC->Method, Written);
     std::optional<DurationValue> Bound;
     if (Index >= 0 && static_cast<size_t>(Index) < Written.size() &&
         !Written[Index]->isValueDependent())
@@ -291,9 +296,9 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
       return;
   }
   FlagWait W;
-  W.Wait = MC;
+  W.Wait = C.Call;
   W.CondVar = CondVar;
-  W.Mutex = waitMutex(MC);
+  W.Mutex = waitMutex(MC->Method, Written);
   if (!W.Mutex)
     return;
   // The exit: the predicate, or the condition of the loop around a wait
@@ -322,7 +327,7 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
               "write '%2' while holding '%3', or take '%3' before notifying")
         << Notify->getName() << CondVar->getName() << R.Flag->getName()
         << W.Mutex->getName();
-    diag(callNameLoc(MC), "the wait on '%0' that can miss it; it reads '%1' "
+    diag(MC->NameLoc, "the wait on '%0' that can miss it; it reads '%1' "
                           "with '%2' held",
          DiagnosticIDs::Note)
         << CondVar->getName() << R.Flag->getName() << W.Mutex->getName();
@@ -405,15 +410,47 @@ void UncancellableWaitCheck::checkFlagWaitsInPattern(const FunctionDecl *FD,
       Stack.push_back({L->getBody(), nullptr});
       continue;
     }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
-      if (MC->getNumArgs() > 0 && !MC->containsErrors())
-        checkFlagWait({MC, Loop}, Ctx);
+    // Resolved member calls, and those a dependent argument (a predicate
+    // lambda) leaves unresolved: checkFlagWait resolves them.
+    if (const auto *CE = dyn_cast<CallExpr>(St))
+      if (CE->getNumArgs() > 0 && !CE->containsErrors())
+        checkFlagWait({CE, Loop}, Ctx);
     const Stmt *Inner = isa<WhileStmt>(St) || isa<DoStmt>(St) ||
                                 isa<ForStmt>(St) || isa<CXXForRangeStmt>(St)
                             ? St
                             : Loop;
     for (const Stmt *C : St->children())
       Stack.push_back({C, Inner});
+  }
+}
+
+void UncancellableWaitCheck::checkDependentWakeups(const FunctionDecl *FD,
+                                                   ASTContext &Ctx) {
+  if (FD->isInvalidDecl())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const DependentLostWakeup &R : dependentLostWakeups(FD, model(), Ctx)) {
+    if (R.NotifyLoc.isInvalid() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(R.NotifyLoc)) ||
+        !ReportedWakes.insert(R.NotifyLoc).second)
+      continue;
+    diag(R.NotifyLoc,
+         "lost wakeup: '%0' on '%1' runs on a stop request without holding "
+         "the mutex of '%2', the lock its waiter uses; a waiter that has "
+         "just tested its predicate can miss it and block forever; take that "
+         "mutex before notifying, or wait with "
+         "condition_variable_any::wait(lock, stop_token, pred)")
+        << cast<CXXDependentScopeMemberExpr>(R.Notify->getCallee()->IgnoreParens())
+               ->getMember()
+               .getAsString()
+        << R.Object->getName() << R.Lock->getName();
+    diag(R.WaitLoc, "the wait on '%0' that can miss it, in a scope with %1 "
+                    "'%2'",
+         DiagnosticIDs::Note)
+        << R.Object->getName()
+        << contextKindName(classifyReferent(R.Token->getType(), model()))
+        << R.Token->getName();
+    diag(R.Callback, "the stop callback registered here", DiagnosticIDs::Note);
   }
 }
 

@@ -58,6 +58,10 @@ private:
   void checkFlagLatency(const context_tidy::ScopeCall &C, ASTContext &Ctx);
   /// The same for the waits of a template's pattern.
   void checkFlagWaitsInPattern(const FunctionDecl *FD, ASTContext &Ctx);
+  /// Stop callbacks in a template's pattern that notify an object of
+  /// dependent type, waited on in a condition variable's shape, without a
+  /// mutex (lib/PatternWakeups.h).
+  void checkDependentWakeups(const FunctionDecl *FD, ASTContext &Ctx);
   /// For a join: the blocking call in the joined callable that makes the
   /// join blind (it blocks at least MaxStopLatency and the callable never
   /// observes the scope's tokens), or null.

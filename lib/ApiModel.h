@@ -37,6 +37,7 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class CXXRecordDecl;
 class Decl;
 class Expr;
@@ -219,6 +220,15 @@ public:
 
   /// Matches each typedef/alias name in T's sugar, then T's class.
   const ApiEntry *matchType(clang::QualType T, Role R) const;
+
+  /// The classes of the translation unit that fully qualified entries of
+  /// role \p R name as "Class::Method" for a method called \p Method
+  /// (std::condition_variable for "wait"): what a call of that name on an
+  /// object of dependent type could be.  Found by qualified lookup from the
+  /// translation unit; a class not declared there is left out.
+  llvm::SmallVector<const clang::CXXRecordDecl *, 2>
+  classesWithMethod(const clang::ASTContext &Ctx, Role R,
+                    llvm::StringRef Method) const;
 
   /// Matches a macro name or another unscoped name.
   bool matchPlainName(llvm::StringRef Name, Role R) const;

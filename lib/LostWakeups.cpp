@@ -135,8 +135,11 @@ void collectLockEvents(const Stmt *S, const ValueDecl *Mutex,
 const ValueDecl *waitMutex(const CallExpr *Wait) {
   if (!Wait)
     return nullptr;
-  const FunctionDecl *FD = Wait->getDirectCallee();
-  llvm::SmallVector<const Expr *, 4> Args = writtenArguments(Wait);
+  return waitMutex(Wait->getDirectCallee(), writtenArguments(Wait));
+}
+
+const ValueDecl *waitMutex(const FunctionDecl *FD,
+                           llvm::ArrayRef<const Expr *> Args) {
   if (!FD || Args.empty() || FD->getNumParams() == 0)
     return nullptr;
   // The lock is taken by non-const lvalue reference:

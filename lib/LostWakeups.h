@@ -39,7 +39,9 @@
 namespace clang {
 class CallExpr;
 class CXXRecordDecl;
+class Expr;
 class FieldDecl;
+class FunctionDecl;
 class SourceManager;
 class Stmt;
 class ValueDecl;
@@ -53,6 +55,10 @@ namespace context_tidy {
 /// (not a condition-variable wait) or the lock cannot be traced to a
 /// named mutex.
 const clang::ValueDecl *waitMutex(const clang::CallExpr *Wait);
+/// The same for a call to \p Callee with the written arguments \p Args
+/// (a call of a template's pattern, resolved by memberCall()).
+const clang::ValueDecl *waitMutex(const clang::FunctionDecl *Callee,
+                                  llvm::ArrayRef<const clang::Expr *> Args);
 
 /// Whether, in \p Body, the waker holds \p Mutex at \p Notify, held it at
 /// \p After (the change the waiter tests), or took it between \p After

@@ -73,6 +73,17 @@ public:
 
   bool empty() const { return ByLast.empty() && Regexes.empty(); }
 
+  /// The fully qualified literal patterns whose last component is \p Last,
+  /// without the leading "::" ("std::condition_variable::wait").
+  void qualifiedLiterals(llvm::StringRef Last,
+                         llvm::SmallVectorImpl<llvm::StringRef> &Out) const {
+    auto It = ByLast.find(Last);
+    if (It != ByLast.end())
+      for (const Literal &L : It->second)
+        if (L.FullyQualified)
+          Out.push_back(L.Text);
+  }
+
 private:
   struct Literal {
     std::string Text; // pattern without a leading "::"

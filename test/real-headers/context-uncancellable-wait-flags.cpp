@@ -267,3 +267,34 @@ private:
   bool shutdown_ = false;
   std::thread thread_;
 };
+
+// The same with a predicate, the wait's result ending the loop (issue 14
+// item 1: a wait the stop path wakes race-free has no latency bound).
+class WokenStatsPredicate {
+public:
+  WokenStatsPredicate() : thread_([this] { run(); }) {}
+  ~WokenStatsPredicate() {
+    {
+      std::lock_guard<std::mutex> g(mu_);
+      shutdown_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+private:
+  void run() {
+    std::unique_lock<std::mutex> lk(mu_);
+    while (!shutdown_) {
+      if (cv_.wait_for(lk, std::chrono::seconds(30),
+                       [this] { return shutdown_.load(); }))
+        break;
+      ++rounds_;
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::atomic<bool> shutdown_{false};
+  int rounds_ = 0;
+  std::thread thread_;
+};
