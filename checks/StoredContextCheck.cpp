@@ -104,51 +104,88 @@ void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(varDecl(unless(parmVarDecl())).bind("var"), this);
   Finder->addMatcher(fieldDecl().bind("field"), this);
   Finder->addMatcher(callExpr().bind("call"), this);
-  // Uses of file-local globals: one only root-context functions use is
-  // their root.
-  Finder->addMatcher(
-      declRefExpr(to(varDecl(hasGlobalStorage()).bind("used"))).bind("use"),
-      this);
-  // Cancellations of variables with static storage: one a signal handler
-  // cancels is the process's shutdown switch, not a request's.
-  // Erasures from maps: a map of sources that entries leave is a registry
-  // of in-flight work.
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          on(ignoringParenImpCasts(
-              anyOf(declRefExpr(to(varDecl().bind("erasedVar"))),
-                    memberExpr(member(fieldDecl().bind("erasedField")))))))
-          .bind("eraseCall"),
-      this);
-  auto Released = ignoringParenImpCasts(
-      declRefExpr(to(varDecl(hasGlobalStorage()).bind("released"))));
-  Finder->addMatcher(cxxMemberCallExpr(on(Released)).bind("releaseCall"), this);
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                                         hasArgument(0, Released))
-                         .bind("releaseCall"),
-                     this);
-  if (!AllowNeverCancelled)
+}
+
+/// The second pass: the uses of the variables and maps the first pass left
+/// pending, matched only when there are some.  Its matchers are tried on
+/// every call and reference of the user's code (forEachArgumentWithParam on
+/// each call), which cost more than the rest of the check together on code
+/// that stores nothing (docs/performance.md).
+class StoredContextCheck::UseCollector : public MatchFinder::MatchCallback {
+public:
+  explicit UseCollector(StoredContextCheck &Check) : Check(Check) {}
+  void run(const MatchFinder::MatchResult &Result) override {
+    Check.check(Result);
+  }
+  void registerMatchers(MatchFinder &Finder, bool Statics, bool Maps) {
+    // Erasures from maps: a map of sources that entries leave is a registry
+    // of in-flight work.
+    if (Maps)
+      Finder.addMatcher(
+          cxxMemberCallExpr(
+              on(ignoringParenImpCasts(
+                  anyOf(declRefExpr(to(varDecl().bind("erasedVar"))),
+                        memberExpr(member(fieldDecl().bind("erasedField")))))))
+              .bind("eraseCall"),
+          this);
+    if (!Statics)
+      return;
+    // Uses of file-local globals: one only root-context functions use is
+    // their root.
+    Finder.addMatcher(
+        declRefExpr(to(varDecl(hasGlobalStorage()).bind("used"))).bind("use"),
+        this);
+    // Cancellations of variables with static storage: one a signal handler
+    // cancels is the process's shutdown switch, not a request's.
+    auto Released = ignoringParenImpCasts(
+        declRefExpr(to(varDecl(hasGlobalStorage()).bind("released"))));
+    Finder.addMatcher(cxxMemberCallExpr(on(Released)).bind("releaseCall"),
+                      this);
+    Finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                                          hasArgument(0, Released))
+                          .bind("releaseCall"),
+                      this);
+    if (!Check.AllowNeverCancelled)
+      return;
+    // Writes to variables with static storage: a never-cancelled token that
+    // is assigned later is a stored token after all.
+    auto Ref = ignoringParenImpCasts(
+        declRefExpr(to(varDecl(hasGlobalStorage()).bind("written"))));
+    Finder.addMatcher(binaryOperator(isAssignmentOperator(), hasLHS(Ref)),
+                      this);
+    Finder.addMatcher(
+        cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Ref)),
+        this);
+    Finder.addMatcher(
+        cxxMemberCallExpr(on(Ref), callee(cxxMethodDecl(unless(isConst())))),
+        this);
+    auto NonConstRef = parmVarDecl(
+        hasType(lValueReferenceType(pointee(unless(isConstQualified())))));
+    Finder.addMatcher(callExpr(forEachArgumentWithParam(Ref, NonConstRef)),
+                      this);
+    Finder.addMatcher(
+        cxxConstructExpr(forEachArgumentWithParam(Ref, NonConstRef)), this);
+    Finder.addMatcher(
+        unaryOperator(hasOperatorName("&"), hasUnaryOperand(Ref)), this);
+  }
+
+private:
+  StoredContextCheck &Check;
+};
+
+void StoredContextCheck::collectUses() {
+  if (!Ctx || (PendingStatic.empty() && PendingMaps.empty()))
     return;
-  // Writes to variables with static storage: a never-cancelled token that
-  // is assigned later is a stored token after all.
-  auto Ref = ignoringParenImpCasts(
-      declRefExpr(to(varDecl(hasGlobalStorage()).bind("written"))));
-  Finder->addMatcher(binaryOperator(isAssignmentOperator(), hasLHS(Ref)), this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, Ref)), this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(on(Ref), callee(cxxMethodDecl(unless(isConst())))),
-      this);
-  auto NonConstRef =
-      parmVarDecl(hasType(lValueReferenceType(pointee(unless(isConstQualified())))));
-  Finder->addMatcher(callExpr(forEachArgumentWithParam(Ref, NonConstRef)), this);
-  Finder->addMatcher(cxxConstructExpr(forEachArgumentWithParam(Ref, NonConstRef)),
-                     this);
-  Finder->addMatcher(unaryOperator(hasOperatorName("&"), hasUnaryOperand(Ref)),
-                     this);
+  UseCollector Collector(*this);
+  MatchFinder Finder;
+  Collector.registerMatchers(Finder, !PendingStatic.empty(),
+                             !PendingMaps.empty());
+  // The traversal scope is still the user's code (ContextCheck).
+  Finder.matchAST(*Ctx);
 }
 
 void StoredContextCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
   if (const auto *W = Result.Nodes.getNodeAs<VarDecl>("written")) {
     Written.insert(W->getCanonicalDecl());
     return;
@@ -543,6 +580,7 @@ void StoredContextCheck::emit(const Finding &F) {
 }
 
 void StoredContextCheck::onEndOfTranslationUnit() {
+  collectUses();
   for (const auto &[Var, P] : PendingStatic) {
     if (P.NeverCancelled && !Written.count(Var))
       continue;
@@ -567,6 +605,7 @@ void StoredContextCheck::onEndOfTranslationUnit() {
   SignalHandlers.clear();
   Written.clear();
   Reported.clear();
+  Ctx = nullptr;
   model().clearCaches();
 }
 

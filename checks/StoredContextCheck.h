@@ -31,6 +31,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  class UseCollector;
   /// One thing to report.
   struct Finding {
     enum WhatKind : unsigned char { Static, ValueMap, Member, ContextValue };
@@ -67,6 +68,9 @@ private:
   bool isAllowedName(const FunctionDecl *FD) const;
   bool inSystemHeader(SourceLocation Loc, const SourceManager &SM) const;
   void emit(const Finding &F);
+  /// Matches the uses of what is pending (a second pass over the user's
+  /// code, only when something is).
+  void collectUses();
 
   bool CheckMembers;
   std::string AllowedNamesOption;
@@ -74,6 +78,7 @@ private:
   context_tidy::NameTable AllowedNames;
 
   // Per translation unit.
+  ASTContext *Ctx = nullptr;
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
   /// A variable with static storage that stores a context: decided at the
   /// end of the translation unit, when its uses are known.

@@ -16,6 +16,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include <memory>
 
 using namespace clang;
 
@@ -192,9 +193,10 @@ std::string declName(const NamedDecl *D) {
 
 class Tracker {
 public:
-  Tracker(ParentMap &PM, ASTContext &Ctx, const ApiModel &M,
+  /// \p Root is the statement whose parents the tracker may ask for.
+  Tracker(Stmt *Root, ASTContext &Ctx, const ApiModel &M,
           const TrackerOptions &O)
-      : PM(PM), Ctx(Ctx), SM(Ctx.getSourceManager()), M(M), O(O) {}
+      : Root(Root), Ctx(Ctx), SM(Ctx.getSourceManager()), M(M), O(O) {}
 
   /// Walks \p Body and collects what the analysis needs.  False if the body
   /// has errors.
@@ -210,7 +212,13 @@ public:
   bool hasWork() const { return !Problem.empty(); }
 
 private:
-  const Stmt *parent(const Stmt *S) const { return PM.getParent(S); }
+  /// The parent map is built when first asked for: most bodies hold no
+  /// factory call, and building it walks the whole body.
+  const Stmt *parent(const Stmt *S) const {
+    if (!PM)
+      PM = std::make_unique<ParentMap>(Root);
+    return PM->getParent(S);
+  }
   const Expr *transparentParent(const Stmt *P, const Flow &F) const;
   Outcome follow(Flow F, unsigned SI, const Stmt *&At);
   Outcome followLambda(const LambdaExpr *L, unsigned SI, const Stmt *&At);
@@ -241,7 +249,8 @@ private:
   bool lambdaReleases(const LambdaExpr *L, const VarDecl *Src) const;
   void trackOwner(const VarDecl *Owner, unsigned SI);
 
-  ParentMap &PM;
+  Stmt *Root;
+  mutable std::unique_ptr<ParentMap> PM;
   ASTContext &Ctx;
   const SourceManager &SM;
   const ApiModel &M;
@@ -1088,8 +1097,7 @@ std::vector<LostHandle> findLostHandles(const Decl *D, ASTContext &Ctx,
   if (const auto *DC = dyn_cast<DeclContext>(D))
     if (DC->isDependentContext())
       return {};
-  ParentMap PM(Body);
-  Tracker T(PM, Ctx, M, O);
+  Tracker T(Body, Ctx, M, O);
   if (!T.collect(Body))
     return {};
   if (T.factoryCalls().empty() && !O.CheckSources)
@@ -1153,9 +1161,8 @@ std::optional<LostHandle> findDiscardedHandle(const CallExpr *Call,
   if (!Call || !Root || Root->containsErrors() ||
       Root->isInstantiationDependent())
     return std::nullopt;
-  ParentMap PM(const_cast<Expr *>(Root));
   TrackerOptions O;
-  Tracker T(PM, Ctx, M, O);
+  Tracker T(const_cast<Expr *>(Root), Ctx, M, O);
   return T.followCall(Call);
 }
 
