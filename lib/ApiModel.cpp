@@ -656,7 +656,14 @@ const ApiEntry *ApiModel::matchFunction(const FunctionDecl *FD, Role R,
                                         const CXXRecordDecl *ObjectClass) const {
   if (!FD || isTypeRole(R))
     return nullptr;
-  auto Key = std::make_tuple(static_cast<const Decl *>(FD),
+  // Every implicit instantiation of a function template has the template's
+  // names, class and annotations: one entry serves them all (each chrono
+  // literal 5ms is its own specialization of operator""ms<'5'>).
+  const Decl *KeyDecl = FD;
+  if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate())
+    if (FD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+      KeyDecl = Primary->getCanonicalDecl();
+  auto Key = std::make_tuple(KeyDecl,
                              static_cast<const Decl *>(ObjectClass),
                              static_cast<unsigned>(R));
   auto It = FunctionCache.find(Key);

@@ -8,6 +8,7 @@
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -139,10 +140,11 @@ private:
       if (const auto *CE = dyn_cast<CallExpr>(St))
         Out[Index].Calls.push_back({CE, Loop});
       const Stmt *ChildLoop = isLoop(St) ? St : Loop;
-      llvm::SmallVector<const Stmt *, 8> Children(St->child_begin(),
-                                                  St->child_end());
-      for (const Stmt *C : llvm::reverse(Children))
+      // The children in reverse, so that they are visited in order.
+      const size_t First = Stack.size();
+      for (const Stmt *C : St->children())
         Stack.push_back({C, ChildLoop});
+      std::reverse(Stack.begin() + First, Stack.end());
     }
   }
 
