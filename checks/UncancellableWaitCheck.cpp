@@ -323,6 +323,7 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   W.Mutex = waitMutex(MC->Method, Written);
   if (!W.Mutex)
     return;
+  W.LockType = Written.front()->getType();
   // The exit: the predicate, or the condition of the loop around a wait
   // without one.
   llvm::SmallVector<const Expr *, 4> &Args = Written;
