@@ -24,7 +24,9 @@
 //    the condition of the loop around a wait without a predicate; a member
 //    function that writes it and then notifies that condition variable is
 //    its waker.
-// Order is source order within one body (a function or lambda body).
+// Order is source order within one body (a function or lambda body).  A
+// non-public helper that writes and notifies is race-free when its class
+// calls it only with the mutex held (lib/CallerLocks.h).
 //
 //===----------------------------------------------------------------------===//
 
