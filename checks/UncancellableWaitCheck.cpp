@@ -14,6 +14,8 @@
 //    - the stop path wakes the object it waits on (lib/StopWakers.h)
 //      without a race (lib/LostWakeups.h); a racy wake is reported at the
 //      notify instead;
+//    - it waits on an object, and the scope registers a stop callback on
+//      its token whose effect is not followed (lib/StopRequests.h);
 //  - a sleep or a bounded wait (Role::BoundedWait) whose constant bound is
 //    at least MaxStopLatency, in a loop that checks the token too;
 //    non-constant bounds there only in StrictMode.
@@ -207,13 +209,33 @@ UncancellableWaitCheck::wokenOnStop(const Scope &S, const ValueDecl *Object,
   if (Wakes.empty())
     return Woken::No;
   // Only a condition-variable wait (one with a lock argument) can miss a
-  // notification; a semaphore or a channel counts it.
+  // notification; a semaphore or a channel counts it, so a wake that
+  // follows the stop request (or runs in a stop callback) cannot be lost.
   const ValueDecl *Mutex = waitMutex(Wait);
   for (const StopWake &W : Wakes)
-    if (!Mutex || notifyIsRaceFree(W.Body, Mutex, W.After, W.Wake, SM))
+    if (Mutex ? notifyIsRaceFree(W.Body, Mutex, W.After, W.Wake, SM)
+              : W.FromCallback ||
+                    SM.isBeforeInTranslationUnit(W.After,
+                                                 W.Wake->getBeginLoc()))
       return Woken::RaceFree;
+  if (!Mutex)
+    return Woken::No; // woken before the stop request only
   Racy = Wakes.front();
   return Woken::Racy;
+}
+
+bool UncancellableWaitCheck::wokenByUnknownRoute(const Scope &S,
+                                                 const CallExpr *Wait,
+                                                 const SourceManager &SM) {
+  llvm::SmallVector<const ValueDecl *, 2> Tokens;
+  for (const ScopeToken &T : S.Tokens)
+    Tokens.push_back(T.Decl);
+  if (Wakers->unknownStopRouteBefore(S.Body, Tokens, Wait->getBeginLoc(), SM))
+    return true;
+  return llvm::any_of(S.EnclosingBodies, [&](const Stmt *Body) {
+    return Wakers->unknownStopRouteBefore(Body, Tokens, Wait->getBeginLoc(),
+                                          SM);
+  });
 }
 
 bool UncancellableWaitCheck::cancelsItsOwnToken(
@@ -301,6 +323,7 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   W.Mutex = waitMutex(MC->Method, Written);
   if (!W.Mutex)
     return;
+  W.LockType = Written.front()->getType();
   // The exit: the predicate, or the condition of the loop around a wait
   // without one.
   llvm::SmallVector<const Expr *, 4> &Args = Written;
@@ -511,7 +534,8 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
         continue;
       StopWake Racy;
       if (W->Object &&
-          wokenOnStop(S, W->Object, C.Call, SM, Racy) == Woken::RaceFree)
+          (wokenOnStop(S, W->Object, C.Call, SM, Racy) == Woken::RaceFree ||
+           wokenByUnknownRoute(S, C.Call, SM)))
         continue;
       Reported.insert(Loc);
       reportLatency(S, C.Call, W->Name, /*Sleep=*/false, W->Bound);
@@ -559,6 +583,10 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
           reportLostWakeup(S, C.Call, B->Object, Racy);
           continue;
         }
+        // A stop callback on the scope's token that stops other work (or
+        // does what is not seen) may wake it when that work ends.
+        if (wokenByUnknownRoute(S, C.Call, SM))
+          continue;
       }
     }
     Reported.insert(Loc);

@@ -68,6 +68,10 @@ private:
   const CallExpr *joinedCallableBlocks(const context_tidy::Scope &S,
                                        const context_tidy::BlindCall &B,
                                        ASTContext &Ctx);
+  /// Whether the scope (or one it is nested in) registers a stop callback
+  /// on one of its tokens, before \p Wait, whose effect is not followed.
+  bool wokenByUnknownRoute(const context_tidy::Scope &S, const CallExpr *Wait,
+                           const SourceManager &SM);
   /// Whether the scope cancels one of its tokens; \p Remaining gets the
   /// others.
   bool cancelsItsOwnToken(const context_tidy::Scope &S,

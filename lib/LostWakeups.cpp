@@ -3,6 +3,7 @@
 #include "lib/LostWakeups.h"
 
 #include "lib/BlockingCalls.h"
+#include "lib/CallerLocks.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -216,7 +217,12 @@ ClassWakers::summarise(const CXXRecordDecl *RD) {
   if (It != Classes.end())
     return It->second;
   llvm::SmallVector<Body, 4> Bodies;
-  llvm::SmallVector<std::pair<const Stmt *, bool>, 8> Roots;
+  struct Root {
+    const Stmt *Body;
+    bool Stops;
+    const FunctionDecl *Function;
+  };
+  llvm::SmallVector<Root, 8> Roots;
   for (const Decl *D : RD->decls()) {
     const FunctionDecl *FD = D->getAsFunction();
     if (!FD)
@@ -227,18 +233,21 @@ ClassWakers::summarise(const CXXRecordDecl *RD) {
     if (!FD->hasBody(Def) || !Def)
       continue;
     if (const Stmt *B = Def->getBody())
-      Roots.push_back({B, isa<CXXDestructorDecl>(Def)});
+      Roots.push_back({B, isa<CXXDestructorDecl>(Def), Def});
   }
   while (!Roots.empty()) {
     Body B;
-    std::tie(B.Root, B.Stops) = Roots.pop_back_val();
+    Root R = Roots.pop_back_val();
+    B.Root = R.Body;
+    B.Stops = R.Stops;
+    B.Function = R.Function;
     llvm::SmallVector<const Stmt *, 32> Stack{B.Root};
     while (!Stack.empty()) {
       const Stmt *S = Stack.pop_back_val();
       if (!S)
         continue;
       if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-        Roots.push_back({L->getBody(), false}); // a body of its own
+        Roots.push_back({L->getBody(), false, nullptr}); // a body of its own
         continue;
       }
       if (const FieldDecl *F = writtenFlag(S))
@@ -313,6 +322,9 @@ ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
       if (!Last)
         continue;
       if (notifyIsRaceFree(B.Root, W.Mutex, Last->second, Notify, SM))
+        continue;
+      // A helper that its class calls only with the mutex held.
+      if (calledOnlyUnderLock(B.Function, W.Mutex, W.LockType, SM))
         continue;
       Out.push_back({Notify, Last->first, Last->second});
     }

@@ -24,7 +24,9 @@
 //    the condition of the loop around a wait without a predicate; a member
 //    function that writes it and then notifies that condition variable is
 //    its waker.
-// Order is source order within one body (a function or lambda body).
+// Order is source order within one body (a function or lambda body).  A
+// non-public helper that writes and notifies is race-free when its class
+// calls it only with the mutex held (lib/CallerLocks.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +34,7 @@
 #define CONTEXT_TIDY_LIB_LOSTWAKEUPS_H
 
 #include "lib/ApiModel.h"
+#include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -74,6 +77,8 @@ struct FlagWait {
   const clang::FieldDecl *CondVar = nullptr;
   const clang::ValueDecl *Mutex = nullptr;
   llvm::SmallVector<const clang::FieldDecl *, 2> Flags;
+  /// The type of the wait's lock argument.
+  clang::QualType LockType;
 };
 
 /// The members of flag type that \p Exit (a predicate's body, or a loop
@@ -116,6 +121,8 @@ public:
 private:
   struct Body {
     const clang::Stmt *Root = nullptr;
+    /// The member function whose body Root is (null for a lambda's).
+    const clang::FunctionDecl *Function = nullptr;
     /// The destructor, or a function that joins a thread.
     bool Stops = false;
     llvm::SmallVector<std::pair<const clang::FieldDecl *, clang::SourceLocation>,

@@ -3,6 +3,7 @@
 #include "lib/StopWakers.h"
 
 #include "lib/BlockingCalls.h"
+#include "lib/StopRequests.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -102,10 +103,27 @@ void collectWakes(const Stmt *S, const ApiModel &M, SourceLocation Request,
 void StopWakers::scan(llvm::ArrayRef<const Stmt *> Roots, Summary &S) {
   llvm::SmallVector<std::pair<const ValueDecl *, const CallExpr *>, 4> Direct;
   llvm::SmallVector<const Stmt *, 32> Stack(Roots.begin(), Roots.end());
-  auto Callback = [&](llvm::ArrayRef<const Expr *> Args, SourceLocation At) {
+  auto Callback = [&](llvm::ArrayRef<const Expr *> Args, SourceLocation At,
+                      const Expr *Object) {
     llvm::SmallPtrSet<const Stmt *, 16> Seen;
     for (const Expr *A : Args)
       collectWakes(A, M, At, S.WokenOnStop, Seen, /*CallDepth=*/1);
+    // The token it is registered on: the argument (or the registering
+    // object) of token, source or context type; the callable: the others.
+    const ValueDecl *Token = nullptr;
+    llvm::SmallVector<const Expr *, 2> Callables;
+    if (Object && classifyReferent(Object->getType(), M) != ContextKind::None)
+      Token = objectDecl(Object);
+    for (const Expr *A : Args) {
+      if (classifyReferent(A->getType(), M) != ContextKind::None)
+        Token = Token ? Token : objectDecl(A);
+      else
+        Callables.push_back(A);
+    }
+    if (Token && llvm::any_of(Callables, [&](const Expr *C) {
+          return stopCallbackEffectUnknown(C, M);
+        }))
+      S.UnknownRoutes.push_back({Token, At});
   };
   while (!Stack.empty()) {
     const Stmt *Cur = Stack.pop_back_val();
@@ -114,7 +132,7 @@ void StopWakers::scan(llvm::ArrayRef<const Stmt *> Roots, Summary &S) {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(Cur)) {
       if (isStopCallbackHolder(CE->getType(), M)) {
         Callback(llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()),
-                 CE->getBeginLoc());
+                 CE->getBeginLoc(), nullptr);
         continue;
       }
     } else if (const auto *CE = dyn_cast<CallExpr>(Cur)) {
@@ -122,10 +140,10 @@ void StopWakers::scan(llvm::ArrayRef<const Stmt *> Roots, Summary &S) {
       if (M.matchCall(CE, Role::StopCallbackRegistration) ||
           (!Obj && isStopCallbackHolder(CE->getType(), M)) ||
           (Obj && isStopCallbackHolder(Obj->getType(), M))) {
-        Callback(writtenArguments(CE), CE->getBeginLoc());
+        Callback(writtenArguments(CE), CE->getBeginLoc(), Obj);
         continue;
       }
-      if (M.matchCall(CE, Role::ReleaseMethod))
+      if (callRequestsStop(CE, M))
         S.Releases.push_back(CE->getBeginLoc());
       else if (M.matchCall(CE, Role::WakeMethod))
         if (const ValueDecl *D = objectDecl(Obj))
@@ -235,6 +253,19 @@ bool StopWakers::classWakesOnStop(const CXXRecordDecl *RD,
     It = Classes.try_emplace(RD, std::move(Class)).first;
   }
   return It->second.WokenOnStop.count(Object);
+}
+
+bool StopWakers::unknownStopRouteBefore(const Stmt *Body,
+                                        llvm::ArrayRef<const ValueDecl *> Tokens,
+                                        SourceLocation Loc,
+                                        const SourceManager &SM) {
+  if (!Body || Loc.isInvalid())
+    return false;
+  for (const auto &[Token, At] : summarise(Body).UnknownRoutes)
+    if (At.isValid() && SM.isBeforeInTranslationUnit(At, Loc) &&
+        llvm::is_contained(Tokens, Token))
+      return true;
+  return false;
 }
 
 bool StopWakers::requestsStopBefore(const Stmt *Body, SourceLocation Loc,

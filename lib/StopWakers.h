@@ -10,9 +10,13 @@
 //    Role::WakeMethod (notify_all, release, post, close, cancel, Shutdown,
 //    ...) on the object the wait blocks on;
 //  - a function that both requests cancellation (Role::ReleaseMethod:
-//    request_stop, requestCancellation, emit, ...) and calls a wake method
+//    request_stop, requestCancellation, emit, ..., or a call to a visible
+//    function that makes one: lib/StopRequests.h) and calls a wake method
 //    on that object: the destructor `request_stop(); sem.release();
 //    join();`.
+// A stop callback whose callable does more than this follows (it requests
+// stop on other sources, or calls code that is not visible) is recorded
+// as an unknown route to the waits of its body.
 // Objects are compared by canonical declaration: the same variable, or the
 // same data member.
 //
@@ -89,6 +93,16 @@ public:
   bool requestsStopBefore(const clang::Stmt *Body, clang::SourceLocation Loc,
                           const clang::SourceManager &SM);
 
+  /// Whether \p Body registers, before \p Loc, a stop callback on one of
+  /// \p Tokens (canonical declarations) whose callable does more than the
+  /// analysis follows (lib/StopRequests.h: it requests stop on other
+  /// sources, calls code that is not visible, ...): the waits after it may
+  /// be woken on stop by a route that is not seen.
+  bool unknownStopRouteBefore(const clang::Stmt *Body,
+                              llvm::ArrayRef<const clang::ValueDecl *> Tokens,
+                              clang::SourceLocation Loc,
+                              const clang::SourceManager &SM);
+
   void clear() {
     Bodies.clear();
     Classes.clear();
@@ -101,6 +115,11 @@ private:
     llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<StopWake, 1>>
         WokenOnStop;
     llvm::SmallVector<clang::SourceLocation, 2> Releases;
+    /// Stop callbacks whose effect is not followed: the token each is
+    /// registered on (canonical), and where.
+    llvm::SmallVector<std::pair<const clang::ValueDecl *,
+                                clang::SourceLocation>, 1>
+        UnknownRoutes;
   };
   const Summary &summarise(const clang::Stmt *Body);
   void scan(llvm::ArrayRef<const clang::Stmt *> Roots, Summary &S);
