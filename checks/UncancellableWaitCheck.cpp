@@ -158,6 +158,48 @@ void UncancellableWaitCheck::onStartOfTranslationUnit() {
   ReportedWakes.clear();
   Wakers = std::make_unique<StopWakers>(model());
   FlagWakers = std::make_unique<ClassWakers>(model());
+  Values.reset();
+  ValuesContext = nullptr;
+}
+
+std::string UncancellableWaitCheck::Bound::text() const {
+  return Value.format() + (ByDefault ? " by default" : "");
+}
+
+std::optional<UncancellableWaitCheck::Bound>
+UncancellableWaitCheck::boundOf(const std::optional<DurationValue> &Constant,
+                                const Expr *Arg, bool IsDeadline,
+                                ASTContext &Ctx) {
+  if (Constant) {
+    Bound B;
+    B.Value = *Constant;
+    return B;
+  }
+  if (!Arg || IsDeadline || Arg->isValueDependent() ||
+      Arg->isTypeDependent() || Arg->containsErrors())
+    return std::nullopt;
+  if (!Values || ValuesContext != &Ctx) {
+    Values = std::make_unique<ValueSources>(Ctx, model());
+    ValuesContext = &Ctx;
+  }
+  std::optional<KnownDuration> K = Values->smallestDuration(Arg);
+  if (!K)
+    return std::nullopt;
+  Bound B;
+  B.Value = K->Min;
+  B.Source = K->Source;
+  B.ByDefault = K->ByDefault;
+  B.MinLoc = K->MinLoc;
+  return B;
+}
+
+void UncancellableWaitCheck::noteBoundSource(const std::optional<Bound> &B) {
+  if (!B || !B->Source || B->MinLoc.isInvalid())
+    return;
+  diag(B->MinLoc, "the %select{smallest|default}0 value of '%1' comes from "
+                  "here (a bound of %2)",
+       DiagnosticIDs::Note)
+      << B->ByDefault << B->Source->getName() << B->Value.format();
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -281,6 +323,8 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
         (!A->isTypeDependent() &&
          classifyReferent(A->getType(), model()) != ContextKind::None))
       return; // aware of a token
+  std::optional<Bound> WaitBound;
+  bool Bounded = false;
   if (!model().matchFunction(MC->Method, Role::BlockingCall,
                              MC->ObjectClass)) {
     const ApiEntry *E =
@@ -288,12 +332,16 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
     if (!E)
       return;
     int Index = model().argumentIndex(*E, MC->Method, Written);
-    std::optional<DurationValue> Bound;
     if (Index >= 0 && static_cast<size_t>(Index) < Written.size() &&
-        !Written[Index]->isValueDependent())
-      Bound = evaluateDuration(Written[Index], Ctx, model());
-    if (Bound ? Bound->seconds() < MaxLatencySeconds : !StrictMode)
+        !Written[Index]->isValueDependent()) {
+      const Expr *Arg = Written[Index];
+      WaitBound = boundOf(evaluateDuration(Arg, Ctx, model()), Arg,
+                          !durationPeriod(Arg->getType(), model()), Ctx);
+    }
+    if (WaitBound ? WaitBound->Value.seconds() < MaxLatencySeconds
+                  : !StrictMode)
       return;
+    Bounded = true;
   }
   FlagWait W;
   W.Wait = C.Call;
@@ -304,14 +352,18 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   // The exit: the predicate, or the condition of the loop around a wait
   // without one.
   llvm::SmallVector<const Expr *, 4> &Args = Written;
-  if (const LambdaExpr *Pred = lambdaOf(Args.back()); Pred && Args.size() > 1)
+  const LambdaExpr *Pred = Args.size() > 1 ? lambdaOf(Args.back()) : nullptr;
+  if (Pred)
     W.Flags = exitFlags(Pred->getBody());
-  else if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
-    W.Flags = exitFlags(While->getCond());
-  else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
-    W.Flags = exitFlags(Do->getCond());
-  else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
-    W.Flags = exitFlags(For->getCond());
+  checkUnlockedFlagTest(C, *MC, W, Bounded ? &WaitBound : nullptr, Ctx);
+  if (!Pred) {
+    if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
+      W.Flags = exitFlags(While->getCond());
+    else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
+      W.Flags = exitFlags(Do->getCond());
+    else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
+      W.Flags = exitFlags(For->getCond());
+  }
   if (W.Flags.empty())
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -336,30 +388,72 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   }
 }
 
+void UncancellableWaitCheck::checkUnlockedFlagTest(
+    const ScopeCall &C, const MemberCall &MC, const FlagWait &W,
+    const std::optional<Bound> *WaitBound, ASTContext &Ctx) {
+  if (!C.InnermostLoop || MC.Args.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = MC.NameLoc;
+  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+      Reported.contains(Loc))
+    return;
+  for (const UnlockedFlagTest &T :
+       flagsTestedOutsideLock(C.InnermostLoop, C.Call,
+                              objectDecl(MC.Args.front()), W.Flags, SM)) {
+    // The stop path: a member function that writes the flag, then
+    // notifies the condition variable (under the mutex or not: a notify
+    // without it is reported at the notify).
+    SourceLocation Write = FlagWakers->writeBeforeWake(T.Flag, W.CondVar);
+    if (Write.isInvalid())
+      continue;
+    Reported.insert(Loc);
+    std::string For = WaitBound && *WaitBound ? (*WaitBound)->text() : "";
+    diag(Loc, "lost wakeup: '%0' on '%1' follows a test of '%2' made "
+              "without holding '%3', the mutex it waits with; a stop that "
+              "writes '%2' and notifies '%1' between the test and the wait "
+              "is missed, and the wait blocks %select{forever|for its whole "
+              "timeout, which is not a constant|for up to %5}4; test '%2' "
+              "after taking '%3' (in the wait's predicate)")
+        << MC.Method->getName() << W.CondVar->getName() << T.Flag->getName()
+        << W.Mutex->getName()
+        << (!WaitBound ? 0u : !*WaitBound ? 1u : 2u) << For;
+    diag(T.Test, "'%0' tested here, before '%1' is taken",
+         DiagnosticIDs::Note)
+        << T.Flag->getName() << W.Mutex->getName();
+    diag(Write, "'%0' written on the stop path here, then '%1' notified",
+         DiagnosticIDs::Note)
+        << T.Flag->getName() << W.CondVar->getName();
+    if (WaitBound)
+      noteBoundSource(*WaitBound);
+    return;
+  }
+}
+
 void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
                                               ASTContext &Ctx) {
-  std::optional<DurationValue> Bound;
+  std::optional<Bound> Length;
   StringRef Name;
   bool Sleep = false;
   std::string NameText;
   const ValueDecl *Object = nullptr;
   if (std::optional<BlindCall> B =
           classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds)) {
-    if (B->Kind != BlockingKind::Sleep || !B->SleepLength)
+    if (B->Kind != BlockingKind::Sleep)
       return;
-    Bound = B->SleepLength;
+    Length = boundOf(B->SleepLength, B->Length, B->LengthIsDeadline, Ctx);
     NameText = B->Name;
     Sleep = true;
   } else if (std::optional<BoundedCall> W =
                  classifyBoundedWait(C.Call, Ctx, model())) {
-    if (!W->Bound || W->Bound->seconds() < MaxLatencySeconds)
-      return;
-    Bound = W->Bound;
+    Length = boundOf(W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx);
     NameText = W->Name;
     Object = W->Object;
   } else {
     return;
   }
+  if (!Length || Length->Value.seconds() < MaxLatencySeconds)
+    return;
   Name = NameText;
   const Expr *Cond = nullptr;
   if (const auto *While = dyn_cast<WhileStmt>(C.InnermostLoop))
@@ -388,10 +482,11 @@ void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
               "%select{wait with a timeout shorter than %3|sleep in steps "
               "shorter than %3}4, or wait on a condition variable that the "
               "stop path notifies")
-        << Name << Flag->getName() << Bound->format() << MaxStopLatency
+        << Name << Flag->getName() << Length->text() << MaxStopLatency
         << Sleep;
     diag(Write, "'%0' is set here on the stop path", DiagnosticIDs::Note)
         << Flag->getName();
+    noteBoundSource(Length);
     return;
   }
 }
@@ -502,8 +597,11 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
       if (!Cancellable)
         continue;
       std::optional<BoundedCall> W = classifyBoundedWait(C.Call, Ctx, model());
-      if (!W || (W->Bound ? W->Bound->seconds() < MaxLatencySeconds
-                          : !StrictMode))
+      if (!W)
+        continue;
+      std::optional<Bound> Length =
+          boundOf(W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx);
+      if (Length ? Length->Value.seconds() < MaxLatencySeconds : !StrictMode)
         continue;
       SourceLocation Loc = callNameLoc(C.Call);
       if (Skip(C.Call, Loc) ||
@@ -514,7 +612,7 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
           wokenOnStop(S, W->Object, C.Call, SM, Racy) == Woken::RaceFree)
         continue;
       Reported.insert(Loc);
-      reportLatency(S, C.Call, W->Name, /*Sleep=*/false, W->Bound);
+      reportLatency(S, C.Call, W->Name, /*Sleep=*/false, Length);
       continue;
     }
     SourceLocation Loc = callNameLoc(C.Call);
@@ -531,10 +629,15 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
                                    C.InnermostLoop, S.Tokens, model())) {
           // The polling idiom: each step delays noticing a stop by its
           // length.
-          if (!Cancellable || (!B->SleepLength && !StrictMode))
+          if (!Cancellable)
+            continue;
+          std::optional<Bound> Length =
+              boundOf(B->SleepLength, B->Length, B->LengthIsDeadline, Ctx);
+          if (Length ? Length->Value.seconds() < MaxLatencySeconds
+                     : !StrictMode)
             continue;
           Reported.insert(Loc);
-          reportLatency(S, C.Call, B->Name, /*Sleep=*/true, B->SleepLength);
+          reportLatency(S, C.Call, B->Name, /*Sleep=*/true, Length);
           continue;
         }
       } else if (B->Entry->Flags & JoinsCallable) {
@@ -568,21 +671,22 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
 
 void UncancellableWaitCheck::reportLatency(
     const Scope &S, const CallExpr *Call, StringRef Name, bool Sleep,
-    const std::optional<DurationValue> &Bound) {
+    const std::optional<Bound> &Length) {
   const ScopeToken &Token = S.Tokens.front();
-  std::string By = Bound ? Bound->format() : std::string();
+  std::string By = Length ? Length->text() : std::string();
   diag(callNameLoc(Call),
        "'%0' can delay noticing a stop request on '%1' by %select{%2|its "
        "whole timeout, which is not a constant}3; %select{wait with a timeout "
        "shorter than %4, or wake it from a stop callback that holds the "
        "mutex|sleep in steps shorter than %4, or wait on a "
        "condition_variable_any with '%1'}5")
-      << Name << Token.Decl->getName() << By << !Bound << MaxStopLatency
+      << Name << Token.Decl->getName() << By << !Length << MaxStopLatency
       << Sleep;
   diag(Token.Loc, "%0 '%1' %select{declared|captured}2 here",
        DiagnosticIDs::Note)
       << contextKindName(Token.Kind) << Token.Decl->getName()
       << Token.ExplicitCapture;
+  noteBoundSource(Length);
 }
 
 void UncancellableWaitCheck::reportLostWakeup(const Scope &S,

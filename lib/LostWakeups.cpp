@@ -275,19 +275,88 @@ SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
   return {};
 }
 
-bool ClassWakers::wokenAfterWrite(const FieldDecl *Flag,
-                                  const ValueDecl *Object) {
+SourceLocation ClassWakers::writeBeforeWake(const FieldDecl *Flag,
+                                            const ValueDecl *Object) {
   const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
   if (!RD || !Object || !(RD = RD->getDefinition()))
-    return false;
+    return {};
   const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
   for (const Body &B : summarise(RD))
     for (auto [N, Call] : B.Notifies)
       if (N == Object->getCanonicalDecl())
         for (auto [W, Loc] : B.Writes)
           if (W == F)
-            return true;
-  return false;
+            return Loc;
+  return {};
+}
+
+llvm::SmallVector<UnlockedFlagTest, 1>
+flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
+                       const ValueDecl *Lock,
+                       llvm::ArrayRef<const FieldDecl *> PredicateFlags,
+                       const SourceManager &SM) {
+  llvm::SmallVector<UnlockedFlagTest, 1> Out;
+  const auto *LockVar = dyn_cast_or_null<VarDecl>(Lock);
+  if (!Loop || !Wait || !LockVar || !LockVar->isLocalVarDecl())
+    return Out;
+  const Expr *Cond = nullptr;
+  const Stmt *LoopBody = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(Loop)) {
+    Cond = W->getCond();
+    LoopBody = W->getBody();
+  } else if (const auto *D = dyn_cast<DoStmt>(Loop)) {
+    Cond = D->getCond();
+    LoopBody = D->getBody();
+  } else if (const auto *F = dyn_cast<ForStmt>(Loop)) {
+    Cond = F->getCond();
+    LoopBody = F->getBody();
+  }
+  if (!Cond || !LoopBody)
+    return Out;
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  // The lock is taken inside the body: the condition runs without it.
+  SourceLocation LockAt = LockVar->getLocation();
+  if (Before(LockAt, LoopBody->getBeginLoc()) ||
+      Before(LoopBody->getEndLoc(), LockAt) ||
+      Before(Wait->getBeginLoc(), LockAt))
+    return Out;
+  // Reads of each flag in the body between the lock and the wait: a test
+  // made again under the lock.
+  llvm::SmallVector<const FieldDecl *, 2> Retested;
+  llvm::SmallVector<const Stmt *, 32> Stack{LoopBody};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const FieldDecl *F = flagField(E))
+        if (Before(LockAt, E->getBeginLoc()) &&
+            Before(E->getBeginLoc(), Wait->getBeginLoc()))
+          Retested.push_back(F);
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  Stack.assign({Cond});
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const FieldDecl *F = flagField(E)) {
+        if (!llvm::is_contained(PredicateFlags, F) &&
+            !llvm::is_contained(Retested, F) &&
+            llvm::none_of(Out, [&](const UnlockedFlagTest &T) {
+              return T.Flag == F;
+            }))
+          Out.push_back({F, E->getBeginLoc()});
+        continue;
+      }
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  return Out;
 }
 
 llvm::SmallVector<RacyFlagWake, 1>

@@ -81,6 +81,26 @@ struct FlagWait {
 llvm::SmallVector<const clang::FieldDecl *, 2>
 exitFlags(const clang::Stmt *Exit);
 
+/// A stop flag that a loop's condition tests outside the critical section
+/// of the wait in its body: the wait's lock is a local declared inside the
+/// loop's body, so each test runs before the mutex is taken, and the flag
+/// is not read again between the lock's declaration and the wait (nor by
+/// the wait's predicate).  A stopper that writes the flag and notifies
+/// between the test and the wait is missed even when it holds the mutex.
+struct UnlockedFlagTest {
+  const clang::FieldDecl *Flag = nullptr;
+  clang::SourceLocation Test; ///< the read in the loop's condition
+};
+
+/// The flags of \p Loop's condition (a while, for or do loop around
+/// \p Wait) tested outside the critical section of \p Wait, whose lock is
+/// \p Lock; \p PredicateFlags are those its predicate reads.
+llvm::SmallVector<UnlockedFlagTest, 1>
+flagsTestedOutsideLock(const clang::Stmt *Loop, const clang::CallExpr *Wait,
+                       const clang::ValueDecl *Lock,
+                       llvm::ArrayRef<const clang::FieldDecl *> PredicateFlags,
+                       const clang::SourceManager &SM);
+
 /// A write of a stop flag followed, in the same body, by a notify of the
 /// wait's condition variable without the wait's mutex.
 struct RacyFlagWake {
@@ -109,7 +129,13 @@ public:
   /// Whether a member function of the class of \p Flag writes it and then
   /// wakes \p Object (a bounded wait on it is woken by the stop path).
   bool wokenAfterWrite(const clang::FieldDecl *Flag,
-                       const clang::ValueDecl *Object);
+                       const clang::ValueDecl *Object) {
+    return writeBeforeWake(Flag, Object).isValid();
+  }
+  /// Where a member function of the class of \p Flag writes it before it
+  /// wakes \p Object; invalid if none does.
+  clang::SourceLocation writeBeforeWake(const clang::FieldDecl *Flag,
+                                        const clang::ValueDecl *Object);
 
   void clear() { Classes.clear(); }
 
