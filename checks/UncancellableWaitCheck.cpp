@@ -163,7 +163,10 @@ void UncancellableWaitCheck::onStartOfTranslationUnit() {
 }
 
 std::string UncancellableWaitCheck::Bound::text() const {
-  return Value.format() + (ByDefault ? " by default" : "");
+  // A value found by structure is shown in the coarsest exact unit (its
+  // declaration's unit is not the call's).
+  return (Source ? formatCoarsest(Value) : Value.format()) +
+         (ByDefault ? " by default" : "");
 }
 
 std::optional<UncancellableWaitCheck::Bound>
@@ -199,7 +202,7 @@ void UncancellableWaitCheck::noteBoundSource(const std::optional<Bound> &B) {
   diag(B->MinLoc, "the %select{smallest|default}0 value of '%1' comes from "
                   "here (a bound of %2)",
        DiagnosticIDs::Note)
-      << B->ByDefault << B->Source->getName() << B->Value.format();
+      << B->ByDefault << B->Source->getName() << formatCoarsest(B->Value);
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -306,6 +309,7 @@ const CallExpr *UncancellableWaitCheck::joinedCallableBlocks(
 }
 
 void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
+                                           const DeclContext *Where,
                                            ASTContext &Ctx) {
   // A member call, also as written in a template's pattern, where a
   // predicate lambda makes `cv_.wait(lock, pred)` unresolved.
@@ -355,7 +359,8 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   const LambdaExpr *Pred = Args.size() > 1 ? lambdaOf(Args.back()) : nullptr;
   if (Pred)
     W.Flags = exitFlags(Pred->getBody());
-  checkUnlockedFlagTest(C, *MC, W, Bounded ? &WaitBound : nullptr, Ctx);
+  checkUnlockedFlagTest(C, *MC, W, Bounded ? &WaitBound : nullptr, Where,
+                        Ctx);
   if (!Pred) {
     if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
       W.Flags = exitFlags(While->getCond());
@@ -390,21 +395,34 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
 
 void UncancellableWaitCheck::checkUnlockedFlagTest(
     const ScopeCall &C, const MemberCall &MC, const FlagWait &W,
-    const std::optional<Bound> *WaitBound, ASTContext &Ctx) {
+    const std::optional<Bound> *WaitBound, const DeclContext *Where,
+    ASTContext &Ctx) {
   if (!C.InnermostLoop || MC.Args.empty())
     return;
+  // The class whose member function (or a lambda in one) waits: its
+  // members may stop a wait on a member of a struct it holds.
+  const CXXRecordDecl *Waiter = nullptr;
+  for (const DeclContext *DC = Where; DC && !Waiter; DC = DC->getParent())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && !RD->isLambda())
+      Waiter = RD;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = MC.NameLoc;
   if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
       Reported.contains(Loc))
     return;
+  // A predicate that reads a flag the stop path writes before it notifies
+  // is true when the wait starts after the stop: nothing is missed.
+  for (const FieldDecl *F : W.Flags)
+    if (FlagWakers->writeBeforeWake(F, W.CondVar, Waiter).isValid())
+      return;
   for (const UnlockedFlagTest &T :
        flagsTestedOutsideLock(C.InnermostLoop, C.Call,
                               objectDecl(MC.Args.front()), W.Flags, SM)) {
     // The stop path: a member function that writes the flag, then
     // notifies the condition variable (under the mutex or not: a notify
     // without it is reported at the notify).
-    SourceLocation Write = FlagWakers->writeBeforeWake(T.Flag, W.CondVar);
+    SourceLocation Write =
+        FlagWakers->writeBeforeWake(T.Flag, W.CondVar, Waiter);
     if (Write.isInvalid())
       continue;
     Reported.insert(Loc);
@@ -509,7 +527,7 @@ void UncancellableWaitCheck::checkFlagWaitsInPattern(const FunctionDecl *FD,
     // lambda) leaves unresolved: checkFlagWait resolves them.
     if (const auto *CE = dyn_cast<CallExpr>(St))
       if (CE->getNumArgs() > 0 && !CE->containsErrors())
-        checkFlagWait({CE, Loop}, Ctx);
+        checkFlagWait({CE, Loop}, FD, Ctx);
     const Stmt *Inner = isa<WhileStmt>(St) || isa<DoStmt>(St) ||
                                 isa<ForStmt>(St) || isa<CXXForRangeStmt>(St)
                             ? St
@@ -552,7 +570,7 @@ void UncancellableWaitCheck::checkDependentWakeups(const FunctionDecl *FD,
 void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
   bool Cancellable = !S.Tokens.empty() && !S.InContextLibrary;
   for (const ScopeCall &C : S.Calls) {
-    checkFlagWait(C, Ctx);
+    checkFlagWait(C, S.Function, Ctx);
     if (!Cancellable && C.InnermostLoop)
       checkFlagLatency(C, Ctx);
   }

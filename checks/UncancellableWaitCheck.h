@@ -69,7 +69,9 @@ private:
                         const ValueDecl *Object,
                         const context_tidy::StopWake &Racy);
   /// Lost wakeups of waits whose exit reads a stop flag of their class.
-  void checkFlagWait(const context_tidy::ScopeCall &C, ASTContext &Ctx);
+  /// \p Where is the function (or lambda) that waits.
+  void checkFlagWait(const context_tidy::ScopeCall &C, const DeclContext *Where,
+                     ASTContext &Ctx);
   /// A wait in a loop whose condition tests a stop flag before the wait's
   /// lock is taken (lib/LostWakeups.h, flagsTestedOutsideLock).
   /// \p WaitBound is null for an unbounded wait.
@@ -77,7 +79,7 @@ private:
                              const context_tidy::MemberCall &MC,
                              const context_tidy::FlagWait &W,
                              const std::optional<Bound> *WaitBound,
-                             ASTContext &Ctx);
+                             const DeclContext *Where, ASTContext &Ctx);
   /// A sleep or bounded wait of MaxStopLatency or more in a loop whose
   /// condition reads a stop flag (a flag member that the destructor, or a
   /// member function that joins, writes).

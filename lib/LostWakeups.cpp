@@ -212,11 +212,20 @@ llvm::SmallVector<const FieldDecl *, 2> exitFlags(const Stmt *Exit) {
 
 const llvm::SmallVector<ClassWakers::Body, 4> &
 ClassWakers::summarise(const CXXRecordDecl *RD) {
+  return summary(RD).Bodies;
+}
+
+const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
   auto It = Classes.find(RD);
   if (It != Classes.end())
     return It->second;
-  llvm::SmallVector<Body, 4> Bodies;
-  llvm::SmallVector<std::pair<const Stmt *, bool>, 8> Roots;
+  Summary Sum;
+  struct Root {
+    const Stmt *S;
+    bool Stops;
+    const FunctionDecl *Fn; ///< the member function, null for a lambda
+  };
+  llvm::SmallVector<Root, 8> Roots;
   for (const Decl *D : RD->decls()) {
     const FunctionDecl *FD = D->getAsFunction();
     if (!FD)
@@ -227,18 +236,20 @@ ClassWakers::summarise(const CXXRecordDecl *RD) {
     if (!FD->hasBody(Def) || !Def)
       continue;
     if (const Stmt *B = Def->getBody())
-      Roots.push_back({B, isa<CXXDestructorDecl>(Def)});
+      Roots.push_back({B, isa<CXXDestructorDecl>(Def), FD->getCanonicalDecl()});
   }
   while (!Roots.empty()) {
     Body B;
-    std::tie(B.Root, B.Stops) = Roots.pop_back_val();
+    Root R = Roots.pop_back_val();
+    B.Root = R.S;
+    B.Stops = R.Stops;
     llvm::SmallVector<const Stmt *, 32> Stack{B.Root};
     while (!Stack.empty()) {
       const Stmt *S = Stack.pop_back_val();
       if (!S)
         continue;
       if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-        Roots.push_back({L->getBody(), false}); // a body of its own
+        Roots.push_back({L->getBody(), false, nullptr}); // a body of its own
         continue;
       }
       if (const FieldDecl *F = writtenFlag(S))
@@ -246,20 +257,31 @@ ClassWakers::summarise(const CXXRecordDecl *RD) {
       if (const auto *CE = dyn_cast<CallExpr>(S)) {
         if (M.matchCall(CE, Role::WakeMethod)) {
           if (const auto *F =
-                  dyn_cast_or_null<FieldDecl>(objectDecl(callObject(CE))))
+                  dyn_cast_or_null<FieldDecl>(objectDecl(callObject(CE)))) {
             B.Notifies.push_back({F, CE});
+            if (R.Fn)
+              Sum.Notified[R.Fn].push_back(
+                  cast<FieldDecl>(F->getCanonicalDecl()));
+          }
         } else if (const ApiEntry *E = M.matchCall(CE, Role::BlockingCall)) {
           if (E->Flags & JoinsCallable)
             B.Stops = true;
+        } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+          const CXXMethodDecl *MD = MC->getMethodDecl();
+          const Expr *Obj = MC->getImplicitObjectArgument();
+          if (MD && Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+              MD->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
+            B.MemberCalls.push_back({MD->getCanonicalDecl(), CE->getBeginLoc()});
         }
       }
       for (const Stmt *C : S->children())
         Stack.push_back(C);
     }
-    if (!B.Writes.empty() && (!B.Notifies.empty() || B.Stops))
-      Bodies.push_back(std::move(B));
+    if (!B.Writes.empty() &&
+        (!B.Notifies.empty() || B.Stops || !B.MemberCalls.empty()))
+      Sum.Bodies.push_back(std::move(B));
   }
-  return Classes.try_emplace(RD, std::move(Bodies)).first->second;
+  return Classes.try_emplace(RD, std::move(Sum)).first->second;
 }
 
 SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
@@ -276,17 +298,40 @@ SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
 }
 
 SourceLocation ClassWakers::writeBeforeWake(const FieldDecl *Flag,
-                                            const ValueDecl *Object) {
-  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
-  if (!RD || !Object || !(RD = RD->getDefinition()))
+                                            const ValueDecl *Object,
+                                            const CXXRecordDecl *Also) {
+  if (!Flag || !Object)
     return {};
   const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
-  for (const Body &B : summarise(RD))
-    for (auto [N, Call] : B.Notifies)
-      if (N == Object->getCanonicalDecl())
-        for (auto [W, Loc] : B.Writes)
-          if (W == F)
+  const ValueDecl *Obj = cast<ValueDecl>(Object->getCanonicalDecl());
+  llvm::SmallVector<const CXXRecordDecl *, 2> Records;
+  if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent()))
+    if ((RD = RD->getDefinition()))
+      Records.push_back(RD);
+  if (Also && (Also = Also->getDefinition()) &&
+      !llvm::is_contained(Records, Also))
+    Records.push_back(Also);
+  const SourceManager *SM = nullptr;
+  for (const CXXRecordDecl *RD : Records) {
+    const Summary &Sum = summary(RD);
+    for (const Body &B : Sum.Bodies)
+      for (auto [W, Loc] : B.Writes) {
+        if (W != F)
+          continue;
+        for (auto [N, Call] : B.Notifies)
+          if (N == Obj)
             return Loc;
+        // A member function called after the write that notifies it.
+        if (!SM)
+          SM = &RD->getASTContext().getSourceManager();
+        for (auto [Callee, At] : B.MemberCalls) {
+          auto It = Sum.Notified.find(Callee);
+          if (It != Sum.Notified.end() && llvm::is_contained(It->second, Obj) &&
+              SM->isBeforeInTranslationUnit(Loc, At))
+            return Loc;
+        }
+      }
+  }
   return {};
 }
 
@@ -311,7 +356,7 @@ flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
     Cond = F->getCond();
     LoopBody = F->getBody();
   }
-  if (!Cond || !LoopBody)
+  if (!LoopBody)
     return Out;
   auto Before = [&](SourceLocation A, SourceLocation B) {
     return SM.isBeforeInTranslationUnit(A, B);
@@ -338,7 +383,29 @@ flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
     for (const Stmt *C : S->children())
       Stack.push_back(C);
   }
-  Stack.assign({Cond});
+  // The loop's condition, and `if (flag) break;` (or return) in the body
+  // before the lock, outside nested loops.
+  llvm::SmallVector<const Stmt *, 4> Tests{Cond};
+  Stack.assign({LoopBody});
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S || isa<LambdaExpr>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+        isa<ForStmt>(S) || isa<CXXForRangeStmt>(S) ||
+        !Before(S->getBeginLoc(), LockAt))
+      continue;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      const Stmt *Then = If->getThen();
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then);
+          CS && !CS->body_empty())
+        Then = CS->body_back();
+      if (If->getCond() && !If->getElse() &&
+          (isa_and_nonnull<BreakStmt>(Then) || isa_and_nonnull<ReturnStmt>(Then)))
+        Tests.push_back(If->getCond());
+    }
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  Stack.assign(Tests.begin(), Tests.end());
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)

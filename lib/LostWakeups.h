@@ -87,13 +87,15 @@ exitFlags(const clang::Stmt *Exit);
 /// is not read again between the lock's declaration and the wait (nor by
 /// the wait's predicate).  A stopper that writes the flag and notifies
 /// between the test and the wait is missed even when it holds the mutex.
+/// The test is the loop's condition, or an `if` in the loop's body, before
+/// the lock, whose branch leaves the loop (`if (stop_) break;`).
 struct UnlockedFlagTest {
   const clang::FieldDecl *Flag = nullptr;
-  clang::SourceLocation Test; ///< the read in the loop's condition
+  clang::SourceLocation Test; ///< the read in the test
 };
 
 /// The flags of \p Loop's condition (a while, for or do loop around
-/// \p Wait) tested outside the critical section of \p Wait, whose lock is
+/// \p Wait), or of an exit test in its body, tested outside the critical section of \p Wait, whose lock is
 /// \p Lock; \p PredicateFlags are those its predicate reads.
 llvm::SmallVector<UnlockedFlagTest, 1>
 flagsTestedOutsideLock(const clang::Stmt *Loop, const clang::CallExpr *Wait,
@@ -135,7 +137,16 @@ public:
   /// Where a member function of the class of \p Flag writes it before it
   /// wakes \p Object; invalid if none does.
   clang::SourceLocation writeBeforeWake(const clang::FieldDecl *Flag,
-                                        const clang::ValueDecl *Object);
+                                        const clang::ValueDecl *Object) {
+    return writeBeforeWake(Flag, Object, nullptr);
+  }
+  /// The same, searching the member functions of \p Also too (the class
+  /// whose member function waits, when \p Flag and \p Object are members
+  /// of a struct it holds), and counting a wake made by a member function
+  /// of the same class that the writer calls after the write.
+  clang::SourceLocation writeBeforeWake(const clang::FieldDecl *Flag,
+                                        const clang::ValueDecl *Object,
+                                        const clang::CXXRecordDecl *Also);
 
   void clear() { Classes.clear(); }
 
@@ -150,12 +161,23 @@ private:
     llvm::SmallVector<std::pair<const clang::FieldDecl *, const clang::CallExpr *>,
                       2>
         Notifies;
+    /// Calls of member functions of the same class on `this`.
+    llvm::SmallVector<std::pair<const clang::FunctionDecl *, clang::SourceLocation>,
+                      2>
+        MemberCalls;
   };
+  struct Summary {
+    llvm::SmallVector<Body, 4> Bodies;
+    /// The members each member function notifies in its own body.
+    llvm::DenseMap<const clang::FunctionDecl *,
+                   llvm::SmallVector<const clang::FieldDecl *, 2>>
+        Notified;
+  };
+  const Summary &summary(const clang::CXXRecordDecl *RD);
   const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);
 
   const ApiModel &M;
-  llvm::DenseMap<const clang::CXXRecordDecl *, llvm::SmallVector<Body, 4>>
-      Classes;
+  llvm::DenseMap<const clang::CXXRecordDecl *, Summary> Classes;
 };
 
 } // namespace context_tidy

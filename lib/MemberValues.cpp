@@ -111,7 +111,7 @@ public:
   bool shouldVisitLambdaBody() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    if (D && isa<FunctionDecl>(D) && !I.Scanned.insert(D).second)
+    if (isa_and_nonnull<FunctionDecl>(D) && !I.Scanned.insert(D).second)
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -458,7 +458,7 @@ ValueSources::smallestDuration(const Expr *E) {
   }
   // A constant reached without following a declaration is a constant,
   // not a value found by structure (foldDuration's).
-  if (!Best->Source)
+  if (!Best || !Best->Source)
     return std::nullopt;
   Best->ByDefault = L.ByDefault;
   return Best;

@@ -81,9 +81,9 @@ public:
       : beating_(true), thread_([this, interval_ms] {
           while (beating_)
             std::this_thread::sleep_for(std::chrono::milliseconds(interval_ms));
-            // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'sleep_for' can delay noticing a stop request on 'beating_' by 2000ms; sleep in steps shorter than 1s, or wait on a condition variable that the stop path notifies [context-uncancellable-wait]
+            // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'sleep_for' can delay noticing a stop request on 'beating_' by 2s; sleep in steps shorter than 1s, or wait on a condition variable that the stop path notifies [context-uncancellable-wait]
             // CHECK-MESSAGES: :[[@LINE+4]]:5: note: 'beating_' is set here on the stop path
-            // CHECK-MESSAGES: :[[@LINE+61]]:15: note: the smallest value of 'interval_ms' comes from here (a bound of 2000ms)
+            // CHECK-MESSAGES: :[[@LINE+61]]:15: note: the smallest value of 'interval_ms' comes from here (a bound of 2s)
         }) {}
   ~Heartbeat() {
     beating_ = false;
@@ -250,9 +250,9 @@ public:
     std::unique_lock<std::mutex> lk(m);
     while (!st.stop_requested())
       cv.wait_for(lk, period);
-      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'wait_for' can delay noticing a stop request on 'st' by 30000ms by default; wait with a timeout shorter than 1s, or wake it from a stop callback that holds the mutex [context-uncancellable-wait]
+      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'wait_for' can delay noticing a stop request on 'st' by 30s by default; wait with a timeout shorter than 1s, or wake it from a stop callback that holds the mutex [context-uncancellable-wait]
       // CHECK-MESSAGES: :[[@LINE-8]]:28: note: cancellation token 'st' declared here
-      // CHECK-MESSAGES: :[[@LINE-16]]:40: note: the default value of 'interval' comes from here (a bound of 30000ms)
+      // CHECK-MESSAGES: :[[@LINE-16]]:40: note: the default value of 'interval' comes from here (a bound of 30s)
   }
 
   // A local that is reassigned: unknown.

@@ -113,6 +113,101 @@ private:
   bool stop_ = false;
 };
 
+// ---- The flag, the mutex and the condition variable in a shared struct ----
+
+// The thread tests the flag with `if (...) break;` before the block that
+// takes the lock; the exporter's shutdown() writes the flag, then calls a
+// member that notifies.  The timeout is a captured copy of an option whose
+// default is 30000ms.
+struct ExporterOptions {
+  std::chrono::milliseconds period = std::chrono::milliseconds(30000);
+};
+
+class FileExporter {
+public:
+  struct Shared {
+    std::atomic<bool> closing{false};
+    std::mutex wake_mu;
+    std::condition_variable wake_cv;
+  };
+  explicit FileExporter(const ExporterOptions &options)
+      : options_(options), shared_(std::make_shared<Shared>()) {}
+  ~FileExporter() {
+    shutdown();
+    if (thread_.joinable())
+      thread_.join();
+  }
+  void start() {
+    std::shared_ptr<Shared> shared = shared_;
+    std::chrono::milliseconds period = options_.period;
+    thread_ = std::thread([shared, period] {
+      for (;;) {
+        if (shared->closing.load())
+          break;
+        {
+          std::unique_lock<std::mutex> lk(shared->wake_mu);
+          shared->wake_cv.wait_for(lk, period);
+          // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: lost wakeup: 'wait_for' on 'wake_cv' follows a test of 'closing' made without holding 'wake_mu', the mutex it waits with; a stop that writes 'closing' and notifies 'wake_cv' between the test and the wait is missed, and the wait blocks for up to 30s by default; test 'closing' after taking 'wake_mu' (in the wait's predicate) [context-uncancellable-wait]
+          // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'closing' tested here, before 'wake_mu' is taken
+          // CHECK-MESSAGES: :[[@LINE+7]]:5: note: 'closing' written on the stop path here, then 'wake_cv' notified
+          // CHECK-MESSAGES: :[[@LINE-30]]:38: note: the default value of 'period' comes from here (a bound of 30s)
+        }
+      }
+    });
+  }
+  bool shutdown() {
+    shared_->closing.store(true);
+    return flush();
+  }
+  bool flush() {
+    shared_->wake_cv.notify_all();
+    return true;
+  }
+
+private:
+  ExporterOptions options_;
+  std::shared_ptr<Shared> shared_;
+  std::thread thread_;
+};
+
+// Fixed: the flag tested after the lock is taken, written under it.
+class FileExporterFixed {
+public:
+  struct Shared {
+    std::atomic<bool> closing{false};
+    std::mutex wake_mu;
+    std::condition_variable wake_cv;
+  };
+  explicit FileExporterFixed(const ExporterOptions &options)
+      : options_(options), shared_(std::make_shared<Shared>()) {}
+  ~FileExporterFixed() {
+    {
+      std::lock_guard<std::mutex> g(shared_->wake_mu);
+      shared_->closing.store(true);
+    }
+    shared_->wake_cv.notify_all();
+    if (thread_.joinable())
+      thread_.join();
+  }
+  void start() {
+    std::shared_ptr<Shared> shared = shared_;
+    std::chrono::milliseconds period = options_.period;
+    thread_ = std::thread([shared, period] {
+      for (;;) {
+        std::unique_lock<std::mutex> lk(shared->wake_mu);
+        if (shared->closing.load())
+          break;
+        shared->wake_cv.wait_for(lk, period);
+      }
+    });
+  }
+
+private:
+  ExporterOptions options_;
+  std::shared_ptr<Shared> shared_;
+  std::thread thread_;
+};
+
 // ---- Fine ---------------------------------------------------------------
 
 // The flag tested again after the lock is taken.
