@@ -278,7 +278,8 @@ bool ValueSources::paramSources(const ParmVarDecl *P, Leaves &Out,
       for (const auto &Args : It->second) {
         const Expr *A = Pos < Args.size() ? Args[Pos] : nullptr;
         if (!A)
-          A = P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg()
+          A = P->hasDefaultArg() && !P->hasUninstantiatedDefaultArg() &&
+                      !P->hasUnparsedDefaultArg()
                   ? P->getDefaultArg()
                   : nullptr;
         if (!A || !sources(A, P, Out, Depth + 1))
