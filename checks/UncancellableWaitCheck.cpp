@@ -160,6 +160,51 @@ void UncancellableWaitCheck::onStartOfTranslationUnit() {
   ReportedWakes.clear();
   Wakers = std::make_unique<StopWakers>(model());
   FlagWakers = std::make_unique<ClassWakers>(model());
+  Values.reset();
+  ValuesContext = nullptr;
+}
+
+std::string UncancellableWaitCheck::Bound::text() const {
+  // A value found by structure is shown in the coarsest exact unit (its
+  // declaration's unit is not the call's).
+  return (Source ? formatCoarsest(Value) : Value.format()) +
+         (ByDefault ? " by default" : "");
+}
+
+std::optional<UncancellableWaitCheck::Bound>
+UncancellableWaitCheck::boundOf(const std::optional<DurationValue> &Constant,
+                                const Expr *Arg, bool IsDeadline,
+                                ASTContext &Ctx) {
+  if (Constant) {
+    Bound B;
+    B.Value = *Constant;
+    return B;
+  }
+  if (!Arg || IsDeadline || Arg->isValueDependent() ||
+      Arg->isTypeDependent() || Arg->containsErrors())
+    return std::nullopt;
+  if (!Values || ValuesContext != &Ctx) {
+    Values = std::make_unique<ValueSources>(Ctx, model());
+    ValuesContext = &Ctx;
+  }
+  std::optional<KnownDuration> K = Values->smallestDuration(Arg);
+  if (!K)
+    return std::nullopt;
+  Bound B;
+  B.Value = K->Min;
+  B.Source = K->Source;
+  B.ByDefault = K->ByDefault;
+  B.MinLoc = K->MinLoc;
+  return B;
+}
+
+void UncancellableWaitCheck::noteBoundSource(const std::optional<Bound> &B) {
+  if (!B || !B->Source || B->MinLoc.isInvalid())
+    return;
+  diag(B->MinLoc, "the %select{smallest|default}0 value of '%1' comes from "
+                  "here (a bound of %2)",
+       DiagnosticIDs::Note)
+      << B->ByDefault << B->Source->getName() << formatCoarsest(B->Value);
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -286,6 +331,7 @@ const CallExpr *UncancellableWaitCheck::joinedCallableBlocks(
 }
 
 void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
+                                           const DeclContext *Where,
                                            ASTContext &Ctx) {
   // A member call, also as written in a template's pattern, where a
   // predicate lambda makes `cv_.wait(lock, pred)` unresolved.
@@ -303,6 +349,8 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
         (!A->isTypeDependent() &&
          classifyReferent(A->getType(), model()) != ContextKind::None))
       return; // aware of a token
+  std::optional<Bound> WaitBound;
+  bool Bounded = false;
   if (!model().matchFunction(MC->Method, Role::BlockingCall,
                              MC->ObjectClass)) {
     const ApiEntry *E =
@@ -310,12 +358,16 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
     if (!E)
       return;
     int Index = model().argumentIndex(*E, MC->Method, Written);
-    std::optional<DurationValue> Bound;
     if (Index >= 0 && static_cast<size_t>(Index) < Written.size() &&
-        !Written[Index]->isValueDependent())
-      Bound = evaluateDuration(Written[Index], Ctx, model());
-    if (Bound ? Bound->seconds() < MaxLatencySeconds : !StrictMode)
+        !Written[Index]->isValueDependent()) {
+      const Expr *Arg = Written[Index];
+      WaitBound = boundOf(evaluateDuration(Arg, Ctx, model()), Arg,
+                          !durationPeriod(Arg->getType(), model()), Ctx);
+    }
+    if (WaitBound ? WaitBound->Value.seconds() < MaxLatencySeconds
+                  : !StrictMode)
       return;
+    Bounded = true;
   }
   FlagWait W;
   W.Wait = C.Call;
@@ -327,14 +379,19 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   // The exit: the predicate, or the condition of the loop around a wait
   // without one.
   llvm::SmallVector<const Expr *, 4> &Args = Written;
-  if (const LambdaExpr *Pred = lambdaOf(Args.back()); Pred && Args.size() > 1)
+  const LambdaExpr *Pred = Args.size() > 1 ? lambdaOf(Args.back()) : nullptr;
+  if (Pred)
     W.Flags = exitFlags(Pred->getBody());
-  else if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
-    W.Flags = exitFlags(While->getCond());
-  else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
-    W.Flags = exitFlags(Do->getCond());
-  else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
-    W.Flags = exitFlags(For->getCond());
+  checkUnlockedFlagTest(C, *MC, W, Bounded ? &WaitBound : nullptr, Where,
+                        Ctx);
+  if (!Pred) {
+    if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
+      W.Flags = exitFlags(While->getCond());
+    else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
+      W.Flags = exitFlags(Do->getCond());
+    else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
+      W.Flags = exitFlags(For->getCond());
+  }
   if (W.Flags.empty())
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -359,30 +416,85 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
   }
 }
 
+void UncancellableWaitCheck::checkUnlockedFlagTest(
+    const ScopeCall &C, const MemberCall &MC, const FlagWait &W,
+    const std::optional<Bound> *WaitBound, const DeclContext *Where,
+    ASTContext &Ctx) {
+  if (!C.InnermostLoop || MC.Args.empty())
+    return;
+  // The class whose member function (or a lambda in one) waits: its
+  // members may stop a wait on a member of a struct it holds.
+  const CXXRecordDecl *Waiter = nullptr;
+  for (const DeclContext *DC = Where; DC && !Waiter; DC = DC->getParent())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && !RD->isLambda())
+      Waiter = RD;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = MC.NameLoc;
+  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+      Reported.contains(Loc))
+    return;
+  // A predicate that reads a flag the stop path writes before it notifies
+  // is true when the wait starts after the stop: nothing is missed.
+  for (const FieldDecl *F : W.Flags)
+    if (FlagWakers->writeBeforeWake(F, W.CondVar, Waiter).isValid())
+      return;
+  for (const UnlockedFlagTest &T :
+       flagsTestedOutsideLock(C.InnermostLoop, C.Call,
+                              objectDecl(MC.Args.front()), W.Flags, SM)) {
+    // The stop path: a member function that writes the flag, then
+    // notifies the condition variable (under the mutex or not: a notify
+    // without it is reported at the notify).
+    SourceLocation Write =
+        FlagWakers->writeBeforeWake(T.Flag, W.CondVar, Waiter);
+    if (Write.isInvalid())
+      continue;
+    Reported.insert(Loc);
+    std::string For = WaitBound && *WaitBound ? (*WaitBound)->text() : "";
+    diag(Loc, "lost wakeup: '%0' on '%1' follows a test of '%2' made "
+              "without holding '%3', the mutex it waits with; a stop that "
+              "writes '%2' and notifies '%1' between the test and the wait "
+              "is missed, and the wait blocks %select{forever|for its whole "
+              "timeout, which is not a constant|for up to %5}4; test '%2' "
+              "after taking '%3' (in the wait's predicate)")
+        << MC.Method->getName() << W.CondVar->getName() << T.Flag->getName()
+        << W.Mutex->getName()
+        << (!WaitBound ? 0u : !*WaitBound ? 1u : 2u) << For;
+    diag(T.Test, "'%0' tested here, before '%1' is taken",
+         DiagnosticIDs::Note)
+        << T.Flag->getName() << W.Mutex->getName();
+    diag(Write, "'%0' written on the stop path here, then '%1' notified",
+         DiagnosticIDs::Note)
+        << T.Flag->getName() << W.CondVar->getName();
+    if (WaitBound)
+      noteBoundSource(*WaitBound);
+    return;
+  }
+}
+
 void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
                                               ASTContext &Ctx) {
-  std::optional<DurationValue> Bound;
+  std::optional<Bound> Length;
   StringRef Name;
   bool Sleep = false;
   std::string NameText;
   const ValueDecl *Object = nullptr;
   if (std::optional<BlindCall> B =
           classifyBlockingCall(C.Call, Ctx, model(), MaxLatencySeconds)) {
-    if (B->Kind != BlockingKind::Sleep || !B->SleepLength)
+    if (B->Kind != BlockingKind::Sleep)
       return;
-    Bound = B->SleepLength;
+    Length = boundOf(B->SleepLength, B->Length, B->LengthIsDeadline, Ctx);
     NameText = B->Name;
     Sleep = true;
   } else if (std::optional<BoundedCall> W =
                  classifyBoundedWait(C.Call, Ctx, model())) {
-    if (!W->Bound || W->Bound->seconds() < MaxLatencySeconds)
-      return;
-    Bound = W->Bound;
+    Length = boundOf(W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx);
     NameText = W->Name;
     Object = W->Object;
   } else {
     return;
   }
+  if (!Length || Length->Value.seconds() < MaxLatencySeconds)
+    return;
   Name = NameText;
   const Expr *Cond = nullptr;
   if (const auto *While = dyn_cast<WhileStmt>(C.InnermostLoop))
@@ -411,10 +523,11 @@ void UncancellableWaitCheck::checkFlagLatency(const ScopeCall &C,
               "%select{wait with a timeout shorter than %3|sleep in steps "
               "shorter than %3}4, or wait on a condition variable that the "
               "stop path notifies")
-        << Name << Flag->getName() << Bound->format() << MaxStopLatency
+        << Name << Flag->getName() << Length->text() << MaxStopLatency
         << Sleep;
     diag(Write, "'%0' is set here on the stop path", DiagnosticIDs::Note)
         << Flag->getName();
+    noteBoundSource(Length);
     return;
   }
 }
@@ -437,7 +550,7 @@ void UncancellableWaitCheck::checkFlagWaitsInPattern(const FunctionDecl *FD,
     // lambda) leaves unresolved: checkFlagWait resolves them.
     if (const auto *CE = dyn_cast<CallExpr>(St))
       if (CE->getNumArgs() > 0 && !CE->containsErrors())
-        checkFlagWait({CE, Loop}, Ctx);
+        checkFlagWait({CE, Loop}, FD, Ctx);
     const Stmt *Inner = isa<WhileStmt>(St) || isa<DoStmt>(St) ||
                                 isa<ForStmt>(St) || isa<CXXForRangeStmt>(St)
                             ? St
@@ -480,7 +593,7 @@ void UncancellableWaitCheck::checkDependentWakeups(const FunctionDecl *FD,
 void UncancellableWaitCheck::analyse(const Scope &S, ASTContext &Ctx) {
   bool Cancellable = !S.Tokens.empty() && !S.InContextLibrary;
   for (const ScopeCall &C : S.Calls) {
-    checkFlagWait(C, Ctx);
+    checkFlagWait(C, S.Function, Ctx);
     if (!Cancellable && C.InnermostLoop)
       checkFlagLatency(C, Ctx);
   }
@@ -525,8 +638,11 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
       if (!Cancellable)
         continue;
       std::optional<BoundedCall> W = classifyBoundedWait(C.Call, Ctx, model());
-      if (!W || (W->Bound ? W->Bound->seconds() < MaxLatencySeconds
-                          : !StrictMode))
+      if (!W)
+        continue;
+      std::optional<Bound> Length =
+          boundOf(W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx);
+      if (Length ? Length->Value.seconds() < MaxLatencySeconds : !StrictMode)
         continue;
       SourceLocation Loc = callNameLoc(C.Call);
       if (Skip(C.Call, Loc) ||
@@ -538,7 +654,7 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
            wokenByUnknownRoute(S, C.Call, SM)))
         continue;
       Reported.insert(Loc);
-      reportLatency(S, C.Call, W->Name, /*Sleep=*/false, W->Bound);
+      reportLatency(S, C.Call, W->Name, /*Sleep=*/false, Length);
       continue;
     }
     SourceLocation Loc = callNameLoc(C.Call);
@@ -555,10 +671,15 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
                                    C.InnermostLoop, S.Tokens, model())) {
           // The polling idiom: each step delays noticing a stop by its
           // length.
-          if (!Cancellable || (!B->SleepLength && !StrictMode))
+          if (!Cancellable)
+            continue;
+          std::optional<Bound> Length =
+              boundOf(B->SleepLength, B->Length, B->LengthIsDeadline, Ctx);
+          if (Length ? Length->Value.seconds() < MaxLatencySeconds
+                     : !StrictMode)
             continue;
           Reported.insert(Loc);
-          reportLatency(S, C.Call, B->Name, /*Sleep=*/true, B->SleepLength);
+          reportLatency(S, C.Call, B->Name, /*Sleep=*/true, Length);
           continue;
         }
       } else if (B->Entry->Flags & JoinsCallable) {
@@ -596,21 +717,22 @@ void UncancellableWaitCheck::analyseCalls(const Scope &S, ASTContext &Ctx,
 
 void UncancellableWaitCheck::reportLatency(
     const Scope &S, const CallExpr *Call, StringRef Name, bool Sleep,
-    const std::optional<DurationValue> &Bound) {
+    const std::optional<Bound> &Length) {
   const ScopeToken &Token = S.Tokens.front();
-  std::string By = Bound ? Bound->format() : std::string();
+  std::string By = Length ? Length->text() : std::string();
   diag(callNameLoc(Call),
        "'%0' can delay noticing a stop request on '%1' by %select{%2|its "
        "whole timeout, which is not a constant}3; %select{wait with a timeout "
        "shorter than %4, or wake it from a stop callback that holds the "
        "mutex|sleep in steps shorter than %4, or wait on a "
        "condition_variable_any with '%1'}5")
-      << Name << Token.Decl->getName() << By << !Bound << MaxStopLatency
+      << Name << Token.Decl->getName() << By << !Length << MaxStopLatency
       << Sleep;
   diag(Token.Loc, "%0 '%1' %select{declared|captured}2 here",
        DiagnosticIDs::Note)
       << contextKindName(Token.Kind) << Token.Decl->getName()
       << Token.ExplicitCapture;
+  noteBoundSource(Length);
 }
 
 void UncancellableWaitCheck::reportLostWakeup(const Scope &S,

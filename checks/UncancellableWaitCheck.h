@@ -19,6 +19,8 @@
 #include "lib/BlockingCalls.h"
 #include "lib/CancellationScope.h"
 #include "lib/LostWakeups.h"
+#include "lib/MemberValues.h"
+#include "lib/PatternCalls.h"
 #include "lib/StopWakers.h"
 #include "llvm/ADT/DenseSet.h"
 #include <cstdint>
@@ -43,15 +45,41 @@ private:
                     context_tidy::StopWake &Racy);
   void report(const context_tidy::Scope &S, const context_tidy::BlindCall &B,
               ASTContext &Ctx);
+  /// How long a sleep or a bounded wait can last: its constant length, or
+  /// the smallest value of the member, variable or parameter it reads
+  /// (lib/MemberValues.h).  Nullopt when unknown.
+  struct Bound {
+    context_tidy::DurationValue Value;
+    /// Set when the value was found by structure, not written at the call.
+    const NamedDecl *Source = nullptr;
+    bool ByDefault = false;
+    SourceLocation MinLoc;
+    /// "10s", "10s by default"
+    std::string text() const;
+  };
+  std::optional<Bound> boundOf(const std::optional<context_tidy::DurationValue> &Constant,
+                               const Expr *Arg, bool IsDeadline, ASTContext &Ctx);
+  /// The note at the smallest value of a bound found by structure.
+  void noteBoundSource(const std::optional<Bound> &B);
   /// 'sleep_for' can delay noticing a stop request on 'st' by 2s.
   void reportLatency(const context_tidy::Scope &S, const CallExpr *Call,
                      StringRef Name, bool Sleep,
-                     const std::optional<context_tidy::DurationValue> &Bound);
+                     const std::optional<Bound> &Length);
   void reportLostWakeup(const context_tidy::Scope &S, const CallExpr *Wait,
                         const ValueDecl *Object,
                         const context_tidy::StopWake &Racy);
   /// Lost wakeups of waits whose exit reads a stop flag of their class.
-  void checkFlagWait(const context_tidy::ScopeCall &C, ASTContext &Ctx);
+  /// \p Where is the function (or lambda) that waits.
+  void checkFlagWait(const context_tidy::ScopeCall &C, const DeclContext *Where,
+                     ASTContext &Ctx);
+  /// A wait in a loop whose condition tests a stop flag before the wait's
+  /// lock is taken (lib/LostWakeups.h, flagsTestedOutsideLock).
+  /// \p WaitBound is null for an unbounded wait.
+  void checkUnlockedFlagTest(const context_tidy::ScopeCall &C,
+                             const context_tidy::MemberCall &MC,
+                             const context_tidy::FlagWait &W,
+                             const std::optional<Bound> *WaitBound,
+                             const DeclContext *Where, ASTContext &Ctx);
   /// A sleep or bounded wait of MaxStopLatency or more in a loop whose
   /// condition reads a stop flag (a flag member that the destructor, or a
   /// member function that joins, writes).
@@ -88,6 +116,8 @@ private:
   llvm::DenseSet<SourceLocation> ReportedWakes;
   std::unique_ptr<context_tidy::StopWakers> Wakers;
   std::unique_ptr<context_tidy::ClassWakers> FlagWakers;
+  std::unique_ptr<context_tidy::ValueSources> Values;
+  const ASTContext *ValuesContext = nullptr;
 };
 
 } // namespace clang::tidy::context

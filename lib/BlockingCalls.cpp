@@ -286,6 +286,8 @@ std::optional<BlindCall> classifyBlockingCall(const Expr *E,
   if (Entry->Flags & SleepCall) {
     B.Kind = BlockingKind::Sleep;
     if (!Args.empty()) {
+      B.Length = Args[0];
+      B.LengthIsDeadline = !durationPeriod(Args[0]->getType(), M);
       std::optional<DurationValue> D = evaluateDuration(Args[0], Ctx, M);
       if (!D)
         D = nowPlusConstant(Args[0], Ctx, M);
@@ -322,6 +324,8 @@ std::optional<BoundedCall> classifyBoundedWait(const Expr *E,
   B.Object = objectDecl(callObject(CE));
   int Index = M.argumentIndex(*Entry, FD, Args);
   if (Index >= 0 && static_cast<size_t>(Index) < Args.size()) {
+    B.BoundArg = Args[Index];
+    B.BoundIsDeadline = !durationPeriod(Args[Index]->getType(), M);
     B.Bound = evaluateDuration(Args[Index], Ctx, M);
     if (!B.Bound)
       B.Bound = nowPlusConstant(Args[Index], Ctx, M);

@@ -69,6 +69,11 @@ struct BlindCall {
   const clang::ValueDecl *Object = nullptr;
   /// A sleep's constant length, when it is one.
   std::optional<DurationValue> SleepLength;
+  /// A sleep's argument: its duration (sleep_for) or deadline
+  /// (sleep_until).
+  const clang::Expr *Length = nullptr;
+  /// Whether Length is a deadline.
+  bool LengthIsDeadline = false;
 };
 
 /// Classifies \p E.  Returns nullopt unless it is a call that blocks
@@ -97,6 +102,10 @@ struct BoundedCall {
   /// How long it can block, when the timeout is a constant or the deadline
   /// is `Clock::now()` plus a constant.
   std::optional<DurationValue> Bound;
+  /// The timeout or deadline argument.
+  const clang::Expr *BoundArg = nullptr;
+  /// Whether BoundArg is a deadline (a time point).
+  bool BoundIsDeadline = false;
 };
 
 /// Classifies \p E as a bounded wait: a Role::BoundedWait call that is

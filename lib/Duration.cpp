@@ -1406,9 +1406,6 @@ std::optional<DurationValue> evaluateDuration(const Expr *E,
   return F->Value;
 }
 
-namespace {
-/// A whole number of nanoseconds, microseconds or milliseconds shown in the
-/// coarsest of those units (and seconds) that keeps it exact.
 std::string formatCoarsest(const DurationValue &D) {
   std::optional<Quantity> Q = fromDurationValue(D);
   if (!Q || Q->IsFloat)
@@ -1425,7 +1422,6 @@ std::string formatCoarsest(const DurationValue &D) {
   }
   return toDurationValue(*Q).format();
 }
-} // namespace
 
 bool DeadlineValue::alreadyPassed() const {
   if (Kind == Now)

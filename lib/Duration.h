@@ -59,6 +59,11 @@ struct DurationValue {
   std::string format() const;
 };
 
+/// A whole number of nanoseconds, microseconds or milliseconds shown in the
+/// coarsest of those units (and seconds) that keeps it exact: "30s" for
+/// 30000000us, "1500ms".
+std::string formatCoarsest(const DurationValue &D);
+
 /// The period of a std::chrono::duration type (through typedefs and
 /// references), or nullopt for any other type.
 std::optional<Period> durationPeriod(clang::QualType T, const ApiModel &M);

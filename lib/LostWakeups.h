@@ -86,6 +86,28 @@ struct FlagWait {
 llvm::SmallVector<const clang::FieldDecl *, 2>
 exitFlags(const clang::Stmt *Exit);
 
+/// A stop flag that a loop's condition tests outside the critical section
+/// of the wait in its body: the wait's lock is a local declared inside the
+/// loop's body, so each test runs before the mutex is taken, and the flag
+/// is not read again between the lock's declaration and the wait (nor by
+/// the wait's predicate).  A stopper that writes the flag and notifies
+/// between the test and the wait is missed even when it holds the mutex.
+/// The test is the loop's condition, or an `if` in the loop's body, before
+/// the lock, whose branch leaves the loop (`if (stop_) break;`).
+struct UnlockedFlagTest {
+  const clang::FieldDecl *Flag = nullptr;
+  clang::SourceLocation Test; ///< the read in the test
+};
+
+/// The flags of \p Loop's condition (a while, for or do loop around
+/// \p Wait), or of an exit test in its body, tested outside the critical section of \p Wait, whose lock is
+/// \p Lock; \p PredicateFlags are those its predicate reads.
+llvm::SmallVector<UnlockedFlagTest, 1>
+flagsTestedOutsideLock(const clang::Stmt *Loop, const clang::CallExpr *Wait,
+                       const clang::ValueDecl *Lock,
+                       llvm::ArrayRef<const clang::FieldDecl *> PredicateFlags,
+                       const clang::SourceManager &SM);
+
 /// A write of a stop flag followed, in the same body, by a notify of the
 /// wait's condition variable without the wait's mutex.
 struct RacyFlagWake {
@@ -114,7 +136,22 @@ public:
   /// Whether a member function of the class of \p Flag writes it and then
   /// wakes \p Object (a bounded wait on it is woken by the stop path).
   bool wokenAfterWrite(const clang::FieldDecl *Flag,
-                       const clang::ValueDecl *Object);
+                       const clang::ValueDecl *Object) {
+    return writeBeforeWake(Flag, Object).isValid();
+  }
+  /// Where a member function of the class of \p Flag writes it before it
+  /// wakes \p Object; invalid if none does.
+  clang::SourceLocation writeBeforeWake(const clang::FieldDecl *Flag,
+                                        const clang::ValueDecl *Object) {
+    return writeBeforeWake(Flag, Object, nullptr);
+  }
+  /// The same, searching the member functions of \p Also too (the class
+  /// whose member function waits, when \p Flag and \p Object are members
+  /// of a struct it holds), and counting a wake made by a member function
+  /// of the same class that the writer calls after the write.
+  clang::SourceLocation writeBeforeWake(const clang::FieldDecl *Flag,
+                                        const clang::ValueDecl *Object,
+                                        const clang::CXXRecordDecl *Also);
 
   void clear() { Classes.clear(); }
 
@@ -131,12 +168,23 @@ private:
     llvm::SmallVector<std::pair<const clang::FieldDecl *, const clang::CallExpr *>,
                       2>
         Notifies;
+    /// Calls of member functions of the same class on `this`.
+    llvm::SmallVector<std::pair<const clang::FunctionDecl *, clang::SourceLocation>,
+                      2>
+        MemberCalls;
   };
+  struct Summary {
+    llvm::SmallVector<Body, 4> Bodies;
+    /// The members each member function notifies in its own body.
+    llvm::DenseMap<const clang::FunctionDecl *,
+                   llvm::SmallVector<const clang::FieldDecl *, 2>>
+        Notified;
+  };
+  const Summary &summary(const clang::CXXRecordDecl *RD);
   const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);
 
   const ApiModel &M;
-  llvm::DenseMap<const clang::CXXRecordDecl *, llvm::SmallVector<Body, 4>>
-      Classes;
+  llvm::DenseMap<const clang::CXXRecordDecl *, Summary> Classes;
 };
 
 } // namespace context_tidy
