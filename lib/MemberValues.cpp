@@ -104,6 +104,9 @@ struct ValueSources::Index {
 
 namespace {
 
+// RecursiveASTVisitor is a CRTP base that calls these members by name:
+// hiding its methods is how it is used.
+// NOLINTBEGIN(bugprone-derived-method-shadowing-base-method)
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   explicit Collector(ValueSources::Index &I) : I(I) {}
@@ -221,6 +224,7 @@ private:
   }
   ValueSources::Index &I;
 };
+// NOLINTEND(bugprone-derived-method-shadowing-base-method)
 
 } // namespace
 
