@@ -401,18 +401,23 @@ void UncancellableWaitCheck::checkFlagWait(const ScopeCall &C,
         !ReportedWakes.insert(Loc).second)
       continue;
     const auto *Notify = cast<FunctionDecl>(R.Notify->getDirectCallee());
+    std::string For = Bounded && WaitBound ? WaitBound->text() : std::string();
     diag(Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
               "holding '%3', the mutex its waiter uses; a waiter that has "
-              "just read '%2' can miss the notification and block forever; "
-              "write '%2' while holding '%3', or take '%3' before notifying")
+              "just read '%2' can miss the notification and block "
+              "%select{forever|for its whole timeout, which is not a "
+              "constant|for up to %5}4; write '%2' while holding '%3', or "
+              "take '%3' before notifying")
         << Notify->getName() << CondVar->getName() << R.Flag->getName()
-        << W.Mutex->getName();
+        << W.Mutex->getName() << (!Bounded ? 0 : For.empty() ? 1 : 2) << For;
     diag(MC->NameLoc, "the wait on '%0' that can miss it; it reads '%1' "
                           "with '%2' held",
          DiagnosticIDs::Note)
         << CondVar->getName() << R.Flag->getName() << W.Mutex->getName();
     diag(R.Write, "'%0' written here without '%1'", DiagnosticIDs::Note)
         << R.Flag->getName() << W.Mutex->getName();
+    if (Bounded)
+      noteBoundSource(WaitBound);
   }
 }
 

@@ -83,7 +83,7 @@ public:
             std::this_thread::sleep_for(std::chrono::milliseconds(interval_ms));
             // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'sleep_for' can delay noticing a stop request on 'beating_' by 2s; sleep in steps shorter than 1s, or wait on a condition variable that the stop path notifies [context-uncancellable-wait]
             // CHECK-MESSAGES: :[[@LINE+4]]:5: note: 'beating_' is set here on the stop path
-            // CHECK-MESSAGES: :[[@LINE+61]]:15: note: the smallest value of 'interval_ms' comes from here (a bound of 2s)
+            // CHECK-MESSAGES: :[[@LINE+62]]:15: note: the smallest value of 'interval_ms' comes from here (a bound of 2s)
         }) {}
   ~Heartbeat() {
     beating_ = false;
@@ -110,9 +110,10 @@ public:
   ~HeartbeatRacy() {
     beating_ = false;
     cv_.notify_all();
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: lost wakeup: 'notify_all' on 'cv_' follows a write of 'beating_' without holding 'mu_', the mutex its waiter uses; a waiter that has just read 'beating_' can miss the notification and block forever; write 'beating_' while holding 'mu_', or take 'mu_' before notifying [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: lost wakeup: 'notify_all' on 'cv_' follows a write of 'beating_' without holding 'mu_', the mutex its waiter uses; a waiter that has just read 'beating_' can miss the notification and block for up to 2s; write 'beating_' while holding 'mu_', or take 'mu_' before notifying [context-uncancellable-wait]
     // CHECK-MESSAGES: :[[@LINE-8]]:17: note: the wait on 'cv_' that can miss it; it reads 'beating_' with 'mu_' held
     // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'beating_' written here without 'mu_'
+    // CHECK-MESSAGES: :[[@LINE+34]]:19: note: the smallest value of 'interval_ms' comes from here (a bound of 2s)
     thread_.join();
   }
 
