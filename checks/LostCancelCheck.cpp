@@ -68,6 +68,7 @@ void LostCancelCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void LostCancelCheck::onEndOfTranslationUnit() {
   Analysed.clear();
   Reported.clear();
+  Shapes.clear();
   model().clearCaches();
 }
 
@@ -134,6 +135,7 @@ void LostCancelCheck::analyse(const Decl *Fn, ASTContext &Ctx) {
       return;
   TrackerOptions O;
   O.CheckSources = CheckSources;
+  O.Shapes = &Shapes;
   const Stmt *Body = analysedBody(Fn);
   for (const LostHandle &L : findLostHandles(Fn, Ctx, model(), O)) {
     // A handle bound in a system macro is the macro's business.

@@ -13,6 +13,7 @@
 #define CONTEXT_TIDY_CHECKS_LOSTCANCELCHECK_H
 
 #include "checks/ContextCheck.h"
+#include "lib/CancelHandles.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace context_tidy {
@@ -43,6 +44,7 @@ private:
   const bool IgnoreMain;
   const bool CheckSources;
   llvm::DenseSet<const Decl *> Analysed;
+  context_tidy::HandleShapeCache Shapes;
   /// Reported locations (an instantiated template reports once).
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
 };

@@ -265,6 +265,16 @@ std::optional<HandleShape> findCancelHandle(QualType Result, const ApiModel &M,
   return findIn(Result, M, TakesCause, 0);
 }
 
+std::optional<HandleShape> HandleShapeCache::find(QualType Result,
+                                                  const ApiModel &M,
+                                                  bool TakesCause) {
+  auto [It, Inserted] =
+      Shapes.try_emplace({Result.getAsOpaquePtr(), TakesCause ? 1U : 0U});
+  if (Inserted)
+    It->second = findCancelHandle(Result, M, TakesCause);
+  return It->second;
+}
+
 const Expr *unwrappedObject(const Expr *E, const ApiModel &M) {
   if (!E)
     return nullptr;

@@ -24,6 +24,7 @@
 
 #include "lib/ApiModel.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 
 namespace clang {
@@ -64,6 +65,20 @@ bool isCancelHandleType(clang::QualType T, const ApiModel &M,
 std::optional<HandleShape> findCancelHandle(clang::QualType Result,
                                             const ApiModel &M,
                                             bool TakesCause = false);
+
+/// findCancelHandle's answers, by type node and TakesCause: every call of a
+/// factory asks about the same result type.  Holds type pointers: one per
+/// translation unit, like the model's own caches.
+class HandleShapeCache {
+public:
+  std::optional<HandleShape> find(clang::QualType Result, const ApiModel &M,
+                                  bool TakesCause);
+  void clear() { Shapes.clear(); }
+
+private:
+  llvm::DenseMap<std::pair<const void *, unsigned>, std::optional<HandleShape>>
+      Shapes;
+};
 
 /// If \p E unwraps a wrapper (a member call, operator or data member in the
 /// model's unwrap role), the wrapper expression; else null.

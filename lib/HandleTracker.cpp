@@ -789,8 +789,10 @@ std::optional<LostHandle> Tracker::followCall(const CallExpr *C) {
   const FunctionDecl *FD = C->getDirectCallee();
   if (!E || !FD)
     return std::nullopt;
+  const bool TakesCause = (E->Flags & CauseHandle) != 0;
   std::optional<HandleShape> Shape =
-      findCancelHandle(C->getType(), M, (E->Flags & CauseHandle) != 0);
+      O.Shapes ? O.Shapes->find(C->getType(), M, TakesCause)
+               : findCancelHandle(C->getType(), M, TakesCause);
   if (!Shape)
     return std::nullopt;
   Site S;

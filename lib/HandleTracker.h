@@ -39,9 +39,14 @@ class Stmt;
 
 namespace context_tidy {
 
+class HandleShapeCache;
+
 struct TrackerOptions {
   /// Also track local cancellation sources whose token is handed out.
   bool CheckSources = false;
+  /// Where to keep the shapes of factories' result types across calls;
+  /// none: each analysis finds them again.
+  HandleShapeCache *Shapes = nullptr;
 };
 
 /// One handle (or source) that is not released, or a discarded handle.
