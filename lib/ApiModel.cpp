@@ -65,6 +65,7 @@ constexpr RoleInfo Roles[] = {
     {Role::DetachFunction, "detach", "derives a context that is deliberately not cancelled with its parent (the explicit way to detach)"},
     {Role::TestMacro, "test_macro", "a macro that defines a test function"},
     {Role::BoundedWait, "bounded_wait", "blocks until woken, but at most its timeout or until its deadline (argument Arg)"},
+    {Role::DurationLiteral, "duration_literal", "a literal operator whose value is the literal's number in the duration type it returns"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),
@@ -386,6 +387,8 @@ constexpr Row BuiltinRows[] = {
     {Role::DurationCast, "::std::chrono::round", AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::ceil", AutoArg, NoFlags, Std, ""},
     {Role::DurationCast, "::std::chrono::time_point_cast", AutoArg, NoFlags, Std, ""},
+    {Role::DurationLiteral, "::std::operator\"\"(h|min|s|ms|us|ns)", AutoArg, NoFlags, Std,
+     "in std::literals::chrono_literals (inline namespaces are not part of the name)"},
     {Role::SignalHandlerRegistration, "::signal", 1, NoFlags, Std, "also std::signal (a using-declaration)"},
     {Role::SignalHandlerRegistration, "::sigset", 1, NoFlags, Std, ""},
     {Role::SignalHandlerRegistration, "::bsd_signal", 1, NoFlags, Std, ""},

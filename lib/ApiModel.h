@@ -98,6 +98,9 @@ enum class Role : unsigned char {
   TestMacro,        ///< a macro that defines a test: TEST, TEST_CASE
   // --- Added for stop latency (context-uncancellable-wait).
   BoundedWait,      ///< blocks at most its timeout or until its deadline
+  // --- Added for the cost of folding durations (additive).
+  DurationLiteral,  ///< a literal operator whose value is its number in the
+                    ///< duration it returns: 100ms, 2s
   NumRoles
 };
 

@@ -1,17 +1,21 @@
 //===- Duration.cpp - Constant values of durations ------------------------===//
 //
-// Two evaluators work together.  Clang's constant evaluator is the
-// authority: when it has a value for the whole expression, that value is
-// the answer.  The folder below walks the expression itself, so that it can
-// also fold what C++ does not call a constant expression (a const variable
-// of class type inside arithmetic), say where the value came from, and see
-// a conversion that turns a positive value into zero on the way.  When both
-// have a value and they disagree, Clang's wins and the folder's extras are
-// dropped.
+// Two evaluators work together.  The folder below walks the expression
+// itself, so that it can also fold what C++ does not call a constant
+// expression (a const variable of class type inside arithmetic), say where
+// the value came from, and see a conversion that turns a positive value
+// into zero on the way.  It reads numbers and the model's duration literals
+// (`100ms`) itself, and asks Clang's constant evaluator for what it does
+// not model (a constexpr call).  When it had to ask, Clang's evaluator is
+// also run on the whole expression and is the authority: when both have a
+// value and they disagree, Clang's wins and the folder's extras are
+// dropped.  A value folded from literal numbers alone is exact and is not
+// checked again (the evaluator would run each literal operator's body).
 //
 //===----------------------------------------------------------------------===//
 
 #include "lib/Duration.h"
+#include "lib/LiteralNumber.h"
 
 #include "lib/NameMatch.h"
 #include "lib/TypeClassifier.h"
@@ -354,6 +358,9 @@ public:
 
   std::optional<Truncation> Trunc;
   llvm::SmallVector<ValueOrigin, 2> Origins;
+  /// Whether value() asked Clang's evaluator for a part of the expression
+  /// (a constexpr call, a literal operator outside the model).
+  bool UsedEvaluator = false;
 
 private:
   std::optional<Quantity> evaluatedUncached(const Expr *E) const;
@@ -378,6 +385,7 @@ private:
                                          unsigned VarDepth, unsigned NodeDepth);
   std::optional<Quantity> durationCast(const CallExpr *CE, unsigned VarDepth,
                                        unsigned NodeDepth);
+  std::optional<Quantity> literal(const Expr *E, unsigned VarDepth);
   std::optional<TimeQuantity>
   timeVariable(const ValueDecl *D, unsigned VarDepth, unsigned NodeDepth);
   void noteTruncation(llvm::StringRef Operation, const Quantity &From,
@@ -556,6 +564,7 @@ void Folder::noteMacro(const Expr *E, unsigned VarDepth) {
 }
 
 std::optional<Quantity> Folder::leaf(const Expr *E, unsigned VarDepth) {
+  UsedEvaluator = true;
   std::optional<Quantity> Q = evaluated(E);
   if (Q)
     noteMacro(E, VarDepth);
@@ -929,6 +938,51 @@ std::string castName(const CallExpr *CE, QualType Result, const ApiModel &M) {
   return "'" + Name + "'";
 }
 
+/// A number as written (`100`, `1.5`), or a duration literal of the model
+/// (`100ms`): its number, in ticks of the duration type it returns.
+std::optional<Quantity> Folder::literal(const Expr *E, unsigned VarDepth) {
+  Quantity Q;
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+    if (IL->getValue().getActiveBits() > 63)
+      return std::nullopt;
+    Q.Plain = true;
+    Q.I = static_cast<int64_t>(IL->getValue().getZExtValue());
+    noteMacro(E, VarDepth);
+    return Q;
+  }
+  if (const auto *FL = dyn_cast<FloatingLiteral>(E)) {
+    Q.Plain = true;
+    Q.IsFloat = true;
+    Q.F = FL->getValueAsApproximateDouble();
+    noteMacro(E, VarDepth);
+    return Q;
+  }
+  const auto *UDL = cast<UserDefinedLiteral>(E);
+  std::optional<DurationKind> DK = durationKind(UDL->getType(), M);
+  if (!DK || !UDL->getDirectCallee() ||
+      !M.matchCall(UDL, Role::DurationLiteral))
+    return std::nullopt;
+  std::optional<LiteralNumber> N = literalNumber(UDL);
+  if (!N)
+    return std::nullopt;
+  Q.Unit = DK->Unit;
+  if (N->IsFloat) {
+    if (!DK->FloatRep)
+      return std::nullopt;
+    Q.IsFloat = true;
+    Q.F = N->F;
+  } else if (DK->FloatRep) {
+    Q.IsFloat = true;
+    Q.F = static_cast<double>(N->I);
+  } else {
+    if (N->I > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+      return std::nullopt;
+    Q.I = static_cast<int64_t>(N->I);
+  }
+  noteMacro(UDL, VarDepth);
+  return Q;
+}
+
 std::optional<Quantity> Folder::durationCast(const CallExpr *CE,
                                              unsigned VarDepth,
                                              unsigned NodeDepth) {
@@ -1021,6 +1075,10 @@ std::optional<Quantity> Folder::structural(const Expr *E, unsigned VarDepth,
     Q->Unit = Period{};
     return Q;
   }
+
+  if (isa<IntegerLiteral>(E) || isa<FloatingLiteral>(E) ||
+      isa<UserDefinedLiteral>(E))
+    return literal(E, VarDepth);
 
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return durationCast(CE, VarDepth, NodeDepth);
@@ -1379,8 +1437,11 @@ std::optional<FoldedDuration> foldDuration(const Expr *E, const ASTContext &Ctx,
   if (!IsDuration && !Scalar)
     return std::nullopt;
   Folder F(Ctx, M);
-  std::optional<Quantity> Theirs = F.evaluated(E);
   std::optional<Quantity> Mine = F.value(E, 0);
+  // A value folded from literal numbers alone is exact: asking Clang's
+  // evaluator too would cost it a run of each literal operator.
+  std::optional<Quantity> Theirs =
+      Mine && !F.UsedEvaluator ? std::nullopt : F.evaluated(E);
   FoldedDuration R;
   if (Mine && (!Theirs || sameValue(*Mine, *Theirs))) {
     R.Value = toDurationValue(*Mine);

@@ -1,6 +1,7 @@
 //===- DurationTest.cpp - Constant values of durations --------------------===//
 #include "TestAST.h"
 #include "lib/Duration.h"
+#include "lib/LiteralNumber.h"
 
 #include "gtest/gtest.h"
 
@@ -285,6 +286,45 @@ TEST_F(FoldTest, AgreesWithClangsEvaluator) {
   EXPECT_EQ(folded("a"), "-6ms");
   EXPECT_EQ(folded("b"), "-9223372036854775808ms");
   EXPECT_EQ(folded("c"), "-0.5ms");
+}
+
+TEST_F(FoldTest, ReadsTheModelsDurationLiterals) {
+  // The standard literals are read without Clang's evaluator (in any base,
+  // with separators); a literal operator outside the model is Clang's to
+  // evaluate: its body decides the value.
+  parse(R"(
+    constexpr std::chrono::seconds operator""_twice(unsigned long long v) {
+      return std::chrono::seconds(2 * v);
+    }
+    auto a = 0x10ms;
+    auto b = 0b101s;
+    auto c = 017us;
+    auto d = 1'500ms;
+    auto e = 2h - 90min;
+    auto f = 1.5s;
+    auto g = 3_twice;
+  )");
+  EXPECT_EQ(folded("a"), "16ms");
+  EXPECT_EQ(folded("b"), "5s");
+  EXPECT_EQ(folded("c"), "15us");
+  EXPECT_EQ(folded("d"), "1500ms");
+  EXPECT_EQ(folded("e"), "30min");
+  EXPECT_EQ(folded("f"), "1.5s");
+  EXPECT_EQ(folded("g"), "6s");
+}
+
+TEST(LiteralNumberTest, IntegerSpellings) {
+  EXPECT_EQ(integerSpelling("0"), 0U);
+  EXPECT_EQ(integerSpelling("1'000"), 1000U);
+  EXPECT_EQ(integerSpelling("0x1F"), 31U);
+  EXPECT_EQ(integerSpelling("0XfF"), 255U);
+  EXPECT_EQ(integerSpelling("0b101"), 5U);
+  EXPECT_EQ(integerSpelling("0B1'0"), 2U);
+  EXPECT_EQ(integerSpelling("017"), 15U);
+  EXPECT_EQ(integerSpelling("18446744073709551615"), UINT64_MAX);
+  for (const char *Bad : {"", "'1", "1'", "1''0", "0x", "0b2", "08", "1.5",
+                          "1e3", "18446744073709551616", "-1", "+1"})
+    EXPECT_EQ(integerSpelling(Bad), std::nullopt) << Bad;
 }
 
 TEST_F(FoldTest, FoldsLongDouble) {
