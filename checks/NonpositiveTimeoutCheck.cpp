@@ -137,6 +137,47 @@ llvm::SmallSet<std::string, 4> macroBacktrace(SourceLocation Loc,
   return Names;
 }
 
+/// The model's entry that gives \p Call (to \p FD) a timeout or deadline
+/// argument, and its role; null when none does.
+const ApiEntry *timeoutEntry(const Expr *Call, const FunctionDecl *FD,
+                             const ApiModel &M, Role &R) {
+  static const Role Roles[] = {Role::RelativeTimeout, Role::AbsoluteDeadline,
+                               Role::PollTimeout};
+  for (Role Candidate : Roles) {
+    if (const ApiEntry *Entry = M.matchCall(Call, Candidate)) {
+      R = Candidate;
+      return Entry;
+    }
+  }
+  // A parameter can carry the role itself:
+  //   void f([[clang::annotate("context::deadline")]] TimePoint at);
+  static const ApiEntry ParameterEntries[] = {
+      {Role::RelativeTimeout, "", AutoArg, NoFlags, Profile::User, ""},
+      {Role::AbsoluteDeadline, "", AutoArg, NoFlags, Profile::User, ""},
+      {Role::PollTimeout, "", AutoArg, NoFlags, Profile::User, ""}};
+  const FunctionDecl *Annotated = FD->getTemplateInstantiationPattern();
+  for (const ApiEntry &E : ParameterEntries) {
+    if (ApiModel::annotatedParameter(FD, E.R) >= 0 ||
+        (Annotated && ApiModel::annotatedParameter(Annotated, E.R) >= 0)) {
+      R = E.R;
+      return &E;
+    }
+  }
+  return nullptr;
+}
+
+/// A call or construction that takes a timeout or deadline.  Filtering in
+/// the matcher, not in check(), spares every other call the bound nodes and
+/// the callback (docs/performance.md).
+AST_MATCHER_P(Expr, takesTimeout, const ApiModel *, M) {
+  if (Node.containsErrors())
+    return false;
+  const FunctionDecl *FD = nullptr;
+  callArguments(&Node, FD);
+  Role R;
+  return FD && timeoutEntry(&Node, FD, *M, R);
+}
+
 } // namespace
 
 NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
@@ -146,10 +187,14 @@ NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
 }
 
 void NonpositiveTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
+  Finder->addMatcher(callExpr(takesTimeout(&model()),
+                              unless(isExpansionInSystemHeader()))
+                         .bind("call"),
                      this);
-  Finder->addMatcher(
-      cxxConstructExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
+  Finder->addMatcher(cxxConstructExpr(takesTimeout(&model()),
+                                      unless(isExpansionInSystemHeader()))
+                         .bind("call"),
+                     this);
 }
 
 void NonpositiveTimeoutCheck::registerPPCallbacks(const SourceManager &,
@@ -176,35 +221,9 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (!FD)
     return;
   Role R = Role::RelativeTimeout;
-  const ApiEntry *Entry = nullptr;
-  static const Role Roles[] = {Role::RelativeTimeout, Role::AbsoluteDeadline,
-                               Role::PollTimeout};
-  for (Role Candidate : Roles) {
-    Entry = M.matchCall(Call, Candidate);
-    if (Entry) {
-      R = Candidate;
-      break;
-    }
-  }
-  if (!Entry) {
-    // A parameter can carry the role itself:
-    //   void f([[clang::annotate("context::deadline")]] TimePoint at);
-    static const ApiEntry ParameterEntries[] = {
-        {Role::RelativeTimeout, "", AutoArg, NoFlags, Profile::User, ""},
-        {Role::AbsoluteDeadline, "", AutoArg, NoFlags, Profile::User, ""},
-        {Role::PollTimeout, "", AutoArg, NoFlags, Profile::User, ""}};
-    const FunctionDecl *Annotated = FD->getTemplateInstantiationPattern();
-    for (const ApiEntry &E : ParameterEntries) {
-      if (ApiModel::annotatedParameter(FD, E.R) >= 0 ||
-          (Annotated && ApiModel::annotatedParameter(Annotated, E.R) >= 0)) {
-        Entry = &E;
-        R = E.R;
-        break;
-      }
-    }
-    if (!Entry)
-      return;
-  }
+  const ApiEntry *Entry = timeoutEntry(Call, FD, M, R);
+  if (!Entry)
+    return;
   int Index = M.argumentIndex(*Entry, FD, Args);
   if (Index < 0)
     return;

@@ -76,6 +76,17 @@ ContextKind valueKind(const Expr *E, const ApiModel &M) {
   return ContextKind::None;
 }
 
+/// A call checkCall() looks at: one that stores a value in a context, or
+/// registers a signal handler.  Filtered in the matcher: every other call
+/// is spared the bound nodes and the callback.
+AST_MATCHER_P(CallExpr, mayStoreOrRegister, const ApiModel *, M) {
+  if (isa<CXXOperatorCallExpr>(Node) || Node.containsErrors() ||
+      !Node.getDirectCallee())
+    return false;
+  return M->matchCall(&Node, Role::WithValue) ||
+         M->matchCall(&Node, Role::SignalHandlerRegistration);
+}
+
 } // namespace
 
 StoredContextCheck::StoredContextCheck(StringRef Name,
@@ -103,7 +114,8 @@ void StoredContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Run on the code outside system headers only (ContextCheck).
   Finder->addMatcher(varDecl(unless(parmVarDecl())).bind("var"), this);
   Finder->addMatcher(fieldDecl().bind("field"), this);
-  Finder->addMatcher(callExpr().bind("call"), this);
+  Finder->addMatcher(callExpr(mayStoreOrRegister(&model())).bind("call"),
+                     this);
 }
 
 /// The second pass: the uses of the variables and maps the first pass left
