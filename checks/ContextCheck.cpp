@@ -108,6 +108,8 @@ struct SharedUserCodeTraversal {
   MatchFinder Finder;
   /// Whether it ran on the current translation unit.
   bool Ran = false;
+  /// Function bodies walked into scopes, for the current translation unit.
+  ScopeWalks Walks;
 };
 
 namespace {
@@ -187,7 +189,10 @@ void ContextCheck::setTraversalStartsAtTopLevelDecls(bool TopLevel) {
 class ContextCheck::UserCodeRunner : public MatchFinder::MatchCallback {
 public:
   explicit UserCodeRunner(ContextCheck &Check) : Check(Check) {}
-  void onStartOfTranslationUnit() override { Check.Shared->Ran = false; }
+  void onStartOfTranslationUnit() override {
+    Check.Shared->Ran = false;
+    Check.Shared->Walks.clear();
+  }
   void run(const MatchFinder::MatchResult &Result) override {
     SharedUserCodeTraversal &S = *Check.Shared;
     if (S.Ran)
@@ -212,6 +217,8 @@ private:
 };
 
 ContextCheck::~ContextCheck() = default;
+
+ScopeWalks &ContextCheck::scopeWalks() { return Shared->Walks; }
 
 void ContextCheck::registerMatchers(MatchFinder *Finder) {
   Shared = sharedTraversal(Finder);

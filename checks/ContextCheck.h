@@ -32,6 +32,10 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <memory>
 
+namespace context_tidy {
+class ScopeWalks;
+} // namespace context_tidy
+
 namespace clang::tidy::context {
 
 struct SharedUserCodeTraversal;
@@ -83,6 +87,9 @@ protected:
   /// (namespace-scope variables, default member initialisers), as "lambda".
   static void addScopeMatchers(ast_matchers::MatchFinder *Finder,
                                ast_matchers::MatchFinder::MatchCallback *Callback);
+  /// The walks of function bodies into scopes, shared by the context-*
+  /// checks for the translation unit (lib/CancellationScope.h).
+  context_tidy::ScopeWalks &scopeWalks();
 
 private:
   class UserCodeRunner;

@@ -120,7 +120,7 @@ void DetachedContextCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (isLambdaCallOperator(FD) || isExemptFunction(FD, *Result.Context))
       return;
-    collectScopes(FD, model(), Scopes);
+    collectScopes(FD, model(), Scopes, &scopeWalks());
     F.Roots.push_back(FD->getBody());
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())

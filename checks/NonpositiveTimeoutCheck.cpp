@@ -172,8 +172,9 @@ const ApiEntry *timeoutEntry(const Expr *Call, const FunctionDecl *FD,
 AST_MATCHER_P(Expr, takesTimeout, const ApiModel *, M) {
   if (Node.containsErrors())
     return false;
-  const FunctionDecl *FD = nullptr;
-  callArguments(&Node, FD);
+  const auto *CE = dyn_cast<CXXConstructExpr>(&Node);
+  const FunctionDecl *FD = CE ? CE->getConstructor()
+                              : cast<CallExpr>(Node).getDirectCallee();
   Role R;
   return FD && timeoutEntry(&Node, FD, *M, R);
 }

@@ -224,7 +224,7 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
       checkDependentWakeups(FD, *Result.Context);
       return;
     }
-    collectScopes(FD, model(), Scopes);
+    collectScopes(FD, model(), Scopes, &scopeWalks());
   } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
     collectScopes(L, model(), Scopes);
   }

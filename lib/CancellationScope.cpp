@@ -49,13 +49,14 @@ const Stmt *userBody(const FunctionDecl *FD) {
 struct PendingLambda {
   const LambdaExpr *L;
   llvm::SmallVector<const Stmt *, 2> EnclosingBodies;
-  bool InContextLibrary;
+  int Parent; ///< the scope the lambda is written in, or -1
 };
 
+/// The walk of a function's body and of its lambdas: what a scope holds,
+/// which does not depend on the model (tokens are added afterwards).
 class ScopeWalker {
 public:
-  ScopeWalker(const ApiModel &M, llvm::SmallVectorImpl<Scope> &Out)
-      : M(M), Out(Out) {}
+  explicit ScopeWalker(llvm::SmallVectorImpl<Scope> &Out) : Out(Out) {}
 
   void runFunction(const FunctionDecl *FD) {
     if (!FD || FD->isInvalidDecl() || FD->isDependentContext())
@@ -66,8 +67,6 @@ public:
     Scope S;
     S.Function = FD;
     S.Body = Body;
-    S.Tokens = scopeTokens(FD, nullptr, M);
-    S.InContextLibrary = isContextLibraryCode(FD, M);
     llvm::SmallVector<const Stmt *, 4> Roots{Body};
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -78,7 +77,7 @@ public:
   }
 
   void runLambda(const LambdaExpr *L) {
-    Pending.push_back({L, {}, false});
+    Pending.push_back({L, {}, -1});
     drain();
   }
 
@@ -106,8 +105,7 @@ private:
         S.Lambda = L;
         S.Body = Body;
         S.EnclosingBodies = P.EnclosingBodies;
-        S.Tokens = scopeTokens(Op, L, M);
-        S.InContextLibrary = P.InContextLibrary || isContextLibraryCode(Op, M);
+        S.Parent = P.Parent;
         add(std::move(S), {Body});
       }
     }
@@ -126,7 +124,7 @@ private:
       if (const auto *L = dyn_cast<LambdaExpr>(St)) {
         for (const Expr *Init : L->capture_inits())
           Stack.push_back({Init, Loop});
-        PendingLambda P{L, {}, Out[Index].InContextLibrary};
+        PendingLambda P{L, {}, static_cast<int>(Index)};
         P.EnclosingBodies.push_back(Out[Index].Body);
         P.EnclosingBodies.append(Out[Index].EnclosingBodies.begin(),
                                  Out[Index].EnclosingBodies.end());
@@ -148,10 +146,22 @@ private:
     }
   }
 
-  const ApiModel &M;
   llvm::SmallVectorImpl<Scope> &Out;
   llvm::SmallVector<PendingLambda, 4> Pending;
 };
+
+/// What the model says about scopes [First, end) of \p Out: their tokens,
+/// and whether they are the context library's own code.
+void addModelFacts(llvm::SmallVectorImpl<Scope> &Out, size_t First,
+                   const ApiModel &M) {
+  for (size_t I = First; I < Out.size(); ++I) {
+    Scope &S = Out[I];
+    S.Tokens = scopeTokens(S.Function, S.Lambda, M);
+    S.InContextLibrary =
+        (S.Parent >= 0 && Out[First + S.Parent].InContextLibrary) ||
+        isContextLibraryCode(S.Function, M);
+  }
+}
 
 bool refersToObservingObject(const Expr *E, llvm::ArrayRef<ScopeToken> Tokens,
                              const ApiModel &M) {
@@ -255,14 +265,30 @@ bool isContextLibraryCode(const FunctionDecl *FD, const ApiModel &M) {
 }
 
 void collectScopes(const FunctionDecl *FD, const ApiModel &M,
-                   llvm::SmallVectorImpl<Scope> &Out) {
-  ScopeWalker(M, Out).runFunction(FD);
+                   llvm::SmallVectorImpl<Scope> &Out, ScopeWalks *Walks) {
+  const size_t First = Out.size();
+  if (!Walks) {
+    llvm::SmallVector<Scope, 4> Walked;
+    ScopeWalker(Walked).runFunction(FD);
+    Out.append(Walked.begin(), Walked.end());
+  } else {
+    auto [It, Inserted] = Walks->ByFunction.try_emplace(FD);
+    if (Inserted)
+      ScopeWalker(It->second).runFunction(FD);
+    Out.append(It->second.begin(), It->second.end());
+  }
+  addModelFacts(Out, First, M);
 }
 
 void collectScopes(const LambdaExpr *L, const ApiModel &M,
                    llvm::SmallVectorImpl<Scope> &Out) {
-  if (L)
-    ScopeWalker(M, Out).runLambda(L);
+  if (!L)
+    return;
+  const size_t First = Out.size();
+  llvm::SmallVector<Scope, 4> Walked;
+  ScopeWalker(Walked).runLambda(L);
+  Out.append(Walked.begin(), Walked.end());
+  addModelFacts(Out, First, M);
 }
 
 bool observesCancellation(const Stmt *S, llvm::ArrayRef<ScopeToken> Tokens,

@@ -27,6 +27,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang {
@@ -67,6 +68,9 @@ struct Scope {
   /// A method (or a lambda inside one) of a class that is itself a
   /// context, token or source.
   bool InContextLibrary = false;
+  /// The scope this lambda is written in, as an index among the scopes of
+  /// one collectScopes call; -1 for the outermost.
+  int Parent = -1;
   llvm::SmallVector<ScopeCall, 8> Calls;
 };
 
@@ -81,12 +85,29 @@ llvm::SmallVector<ScopeToken, 2> scopeTokens(const clang::FunctionDecl *FD,
 /// source, or a lambda nested in such a member.
 bool isContextLibraryCode(const clang::FunctionDecl *FD, const ApiModel &M);
 
+/// The walks of collectScopes by function, for one translation unit (it
+/// holds AST pointers).  What a scope holds (its body, its calls and their
+/// loops, its lambdas) does not depend on the model, only its tokens do:
+/// checks with different models share one walk of each function.
+class ScopeWalks {
+public:
+  void clear() { ByFunction.clear(); }
+
+private:
+  friend void collectScopes(const clang::FunctionDecl *, const ApiModel &,
+                            llvm::SmallVectorImpl<Scope> &, ScopeWalks *);
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Scope, 2>>
+      ByFunction;
+};
+
 /// Walks \p FD's body (and a constructor's member initialisers) once and
 /// appends a Scope for it and for every lambda nested in it (each
 /// specialization of a generic lambda), outermost first.  Dependent code
-/// (uninstantiated templates) yields nothing.
+/// (uninstantiated templates) yields nothing.  With \p Walks, a function
+/// walked before is not walked again.
 void collectScopes(const clang::FunctionDecl *FD, const ApiModel &M,
-                   llvm::SmallVectorImpl<Scope> &Out);
+                   llvm::SmallVectorImpl<Scope> &Out,
+                   ScopeWalks *Walks = nullptr);
 
 /// Whether \p L is written outside any function body: in the initializer
 /// of a namespace-scope variable or in a default member initialiser (not a

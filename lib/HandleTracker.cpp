@@ -212,13 +212,13 @@ public:
   bool hasWork() const { return !Problem.empty(); }
 
 private:
-  /// The parent map is built when first asked for: most bodies hold no
-  /// factory call, and building it walks the whole body.
-  const Stmt *parent(const Stmt *S) const {
-    if (!PM)
-      PM = std::make_unique<ParentMap>(Root);
-    return PM->getParent(S);
-  }
+  /// The parents of the nodes the analysis follows.  The walks up start at
+  /// a node collect() recorded (a factory call, a variable's reference) and
+  /// stay within its statement, so the map holds the statements of those
+  /// nodes, each added when first asked about; building it for the whole
+  /// body cost more than the rest of the tracking (docs/performance.md).
+  /// A node outside them makes it build the whole body's map.
+  const Stmt *parent(const Stmt *S) const;
   const Expr *transparentParent(const Stmt *P, const Flow &F) const;
   Outcome follow(Flow F, unsigned SI, const Stmt *&At);
   Outcome followLambda(const LambdaExpr *L, unsigned SI, const Stmt *&At);
@@ -251,6 +251,16 @@ private:
 
   Stmt *Root;
   mutable std::unique_ptr<ParentMap> PM;
+  /// Whether PM holds the whole body (else only the statements added).
+  mutable bool WholeBody = false;
+  /// A statement of a compound statement (or the root), and its parent.
+  struct Anchor {
+    const Stmt *S = nullptr;
+    const Stmt *Parent = nullptr;
+  };
+  /// The statement each recorded node lies in.
+  llvm::DenseMap<const Stmt *, Anchor> AnchorOf;
+  mutable llvm::DenseSet<const Stmt *> Added;
   ASTContext &Ctx;
   const SourceManager &SM;
   const ApiModel &M;
@@ -271,10 +281,46 @@ private:
   bool KeptOtherElement = false;
 };
 
+const Stmt *Tracker::parent(const Stmt *S) const {
+  if (!S || S == Root)
+    return nullptr;
+  if (PM) {
+    if (const Stmt *P = PM->getParent(S))
+      return P;
+    if (WholeBody)
+      return nullptr;
+  }
+  auto It = AnchorOf.find(S);
+  if (It != AnchorOf.end() && !Added.contains(It->second.S)) {
+    const Anchor &A = It->second;
+    Added.insert(A.S);
+    // ParentMap has no empty state: the first statement makes it.
+    if (PM)
+      PM->addStmt(const_cast<Stmt *>(A.S));
+    else
+      PM = std::make_unique<ParentMap>(const_cast<Stmt *>(A.S));
+    if (A.Parent)
+      PM->setParent(A.S, A.Parent);
+    if (S == A.S)
+      return A.Parent;
+    if (const Stmt *P = PM->getParent(S))
+      return P;
+  }
+  WholeBody = true;
+  PM = std::make_unique<ParentMap>(Root);
+  return PM->getParent(S);
+}
+
 bool Tracker::collect(const Stmt *Body) {
-  llvm::SmallVector<const Stmt *, 64> Stack{Body};
+  // Each node with the statement it lies in: one of a compound statement's,
+  // or the root.
+  struct Item {
+    const Stmt *S;
+    Anchor In;
+  };
+  llvm::SmallVector<Item, 64> Stack{{Body, {Body, nullptr}}};
   while (!Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
+    const auto [S, In] = Stack.pop_back_val();
     if (!S)
       continue;
     if (const auto *E = dyn_cast<Expr>(S)) {
@@ -286,17 +332,21 @@ bool Tracker::collect(const Stmt *Body) {
     if (const auto *L = dyn_cast<LambdaExpr>(S)) {
       // Its body is a function of its own; its captures are evaluated here.
       for (const Expr *Init : L->capture_inits())
-        Stack.push_back(Init);
+        Stack.push_back({Init, In});
       continue;
     }
     if (isa<BlockExpr>(S))
       continue;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-      if (isa<VarDecl>(DRE->getDecl()) || isa<BindingDecl>(DRE->getDecl()))
+      if (isa<VarDecl>(DRE->getDecl()) || isa<BindingDecl>(DRE->getDecl())) {
         Refs[DRE->getDecl()].push_back(DRE);
+        AnchorOf[DRE] = In;
+      }
     } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
-      if (M.matchCall(CE, Role::CancelFactory))
+      if (M.matchCall(CE, Role::CancelFactory)) {
         Calls.push_back(CE);
+        AnchorOf[CE] = In;
+      }
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       if (O.CheckSources)
         for (const Decl *D : DS->decls())
@@ -311,9 +361,10 @@ bool Tracker::collect(const Stmt *Body) {
         Problem.addQuietExit(RS);
     }
     // Children in reverse, so that they are visited in source order.
+    const bool Compound = isa<CompoundStmt>(S);
     llvm::SmallVector<const Stmt *, 8> Kids(S->child_begin(), S->child_end());
     for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
-      Stack.push_back(*It);
+      Stack.push_back({*It, Compound ? Anchor{*It, S} : In});
   }
   return true;
 }

@@ -123,6 +123,41 @@ TEST_F(CancellationScopeTest, CallsKnowTheirInnermostLoop) {
   EXPECT_TRUE(isa<ForStmt>(Scopes[0].Calls[2].InnermostLoop));
 }
 
+TEST_F(CancellationScopeTest, ChecksWithOtherModelsShareTheWalk) {
+  // The walk is the model's business only for the tokens: a model without
+  // the standard profile sees the same scopes and calls, and no token.
+  parse(R"(
+    #include <stop_token>
+    void wait();
+    void outer(std::stop_token st) {
+      wait();
+      auto a = [st] { wait(); };
+      a();
+    }
+  )");
+  ApiModel::Config NoStd;
+  NoStd.Profiles[static_cast<size_t>(Profile::Std)] = false;
+  ApiModel Other(NoStd);
+  ScopeWalks Walks;
+  llvm::SmallVector<Scope, 2> First, Second, Alone;
+  collectScopes(function("outer"), M, First, &Walks);
+  collectScopes(function("outer"), Other, Second, &Walks);
+  collectScopes(function("outer"), Other, Alone);
+  ASSERT_EQ(First.size(), 2u);
+  ASSERT_EQ(Second.size(), 2u);
+  ASSERT_EQ(Alone.size(), 2u);
+  EXPECT_EQ(tokenNames(First[0]), (Names{"st"}));
+  EXPECT_EQ(tokenNames(First[1]), (Names{"st (captured)"}));
+  for (unsigned I = 0; I < 2; ++I) {
+    EXPECT_TRUE(Second[I].Tokens.empty()) << I;
+    EXPECT_EQ(Second[I].Calls.size(), First[I].Calls.size()) << I;
+    EXPECT_EQ(Second[I].Calls.size(), Alone[I].Calls.size()) << I;
+    EXPECT_EQ(Second[I].Body, Alone[I].Body) << I;
+    EXPECT_EQ(Second[I].Parent, Alone[I].Parent) << I;
+  }
+  EXPECT_EQ(First[1].Parent, 0);
+}
+
 TEST_F(CancellationScopeTest, ContextLibraryClassesAreNotScopes) {
   parse(R"(
     #include <gocxx/context.h>
