@@ -28,6 +28,7 @@
 #include "checks/UncancellableWaitCheck.h"
 
 #include "checks/CheckOptions.h"
+#include "lib/ExprWrappers.h"
 #include "lib/PatternCalls.h"
 #include "lib/PatternWakeups.h"
 #include "lib/ReadinessGuard.h"
@@ -72,27 +73,7 @@ const LambdaExpr *lambdaOf(const Expr *E) {
 }
 
 const Expr *skipToCallable(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *U = dyn_cast<UnaryOperator>(E);
-             U && U->getOpcode() == UO_AddrOf)
-      E = U->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 &&
-             C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
+  return skipWrappers(E, FunctionalCasts | AddressOf);
 }
 
 /// The body of the callable a thread object was constructed with: a

@@ -4,6 +4,7 @@
 
 #include "lib/BlockingCalls.h"
 #include "lib/CallerLocks.h"
+#include "lib/ExprWrappers.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -18,24 +19,7 @@ namespace context_tidy {
 namespace {
 
 const Expr *stripToConstruction(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 &&
-             C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
+  return skipWrappers(E, FunctionalCasts);
 }
 
 /// A type a stop flag can have: bool, an integer or an enumeration, or a

@@ -2,6 +2,7 @@
 
 #include "lib/MemberValues.h"
 
+#include "lib/ExprWrappers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -21,26 +22,7 @@ constexpr unsigned MaxDepth = 8;
 /// conversions, temporaries, copies, default arguments and default member
 /// initializers (their expressions).
 const Expr *strip(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
-      E = D->getExpr();
-    else if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E))
-      E = D->getExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 &&
-             C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else
-      return E;
-  }
-  return E;
+  return skipWrappers(E, DefaultArguments, 16);
 }
 
 /// The field \p E names (a data member, reached through any object).
