@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
 #include <memory>
 
@@ -16,40 +17,96 @@ using namespace clang;
 
 namespace context_tidy {
 
+namespace {
+
+/// One event where a CFG element runs, with the statement it reports at.
+struct PlacedEvent {
+  const Stmt *At;
+  FlowEvent Ev;
+};
+
+using BlockEvents = llvm::SmallVector<PlacedEvent, 2>;
+
+} // namespace
+
 class FlowRunner {
 public:
   FlowRunner(const FlowProblem &P, const CFG &G, Stmt *Body)
       : P(P), G(G), Body(Body) {}
 
+  /// The statement classes the CFG must hold as elements of their own:
+  /// those of the statements with events.  Calls, declarations, returns and
+  /// throws are elements whatever the mask says; sub-expressions of other
+  /// classes (references, casts, literals: most of a body) are left out.
+  /// Adding a class adds all its statements, so the events keep the order
+  /// and the paths they have in a CFG with every class added.
+  static void mask(const FlowProblem &P, CFG::BuildOptions &Opts) {
+    for (const auto &Entry : P.StmtEvents)
+      Opts.setAlwaysAdd(Entry.first->getStmtClass());
+  }
+
+  /// False when an event's statement is no element of the CFG; Move then
+  /// says whether to move it to the nearest enclosing element (a CFG built
+  /// with every class added) or to give up (a masked CFG: build it again).
+  bool place(bool Move) {
+    Events.assign(G.getNumBlockIDs(), {});
+    if (Move)
+      return placeMoving();
+    llvm::SmallPtrSet<const Stmt *, 16> Found;
+    for (const CFGBlock *B : G) {
+      BlockEvents &L = Events[B->getBlockID()];
+      for (const CFGElement &E : *B) {
+        std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const Stmt *S = CS->getStmt();
+        addDeclEvents(S, L);
+        auto It = P.StmtEvents.find(S);
+        if (It == P.StmtEvents.end())
+          continue;
+        Found.insert(S);
+        for (const FlowEvent &Ev : It->second)
+          L.push_back({S, Ev});
+      }
+    }
+    return Found.size() == P.StmtEvents.size();
+  }
+
   FlowResult run() {
     FlowResult R;
     R.Analyzed = true;
     R.Leaks.resize(P.NumBits);
-    placeEvents();
     solve();
     report(R);
     return R;
   }
 
 private:
-  using EventList = llvm::SmallVector<FlowEvent, 1>;
+  void addDeclEvents(const Stmt *S, BlockEvents &L) const {
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS || P.DeclEvents.empty())
+      return;
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D)) {
+        auto It = P.DeclEvents.find(V);
+        if (It != P.DeclEvents.end())
+          for (const FlowEvent &Ev : It->second)
+            L.push_back({S, Ev});
+      }
+  }
 
-  /// The events of one CFG element, with the statement they report at.
-  struct Placed {
-    const Stmt *At;
-    const EventList *Events;
-  };
-
-  void placeEvents() {
+  /// Events on statements the CFG has no element for (parentheses, the
+  /// original of a declaration statement the CFG split) move to the nearest
+  /// enclosing statement it has.
+  bool placeMoving() {
     llvm::DenseSet<const Stmt *> Seen;
     for (const CFGBlock *B : G)
       for (const CFGElement &E : *B)
         if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
           Seen.insert(S->getStmt());
-    // Events on statements the CFG has no element for (parentheses and the
-    // like) move to the nearest enclosing statement it has.
+    llvm::DenseMap<const Stmt *, llvm::SmallVector<FlowEvent, 1>> Moved;
     std::unique_ptr<ParentMap> PM;
-    for (const auto &[S, Events] : P.StmtEvents) {
+    for (const auto &[S, List] : P.StmtEvents) {
       const Stmt *At = S;
       if (!Seen.count(At)) {
         if (!PM)
@@ -59,32 +116,21 @@ private:
         if (!At)
           continue; // not evaluated in this body
       }
-      EventList &L = Moved[At];
-      L.append(Events.begin(), Events.end());
+      Moved[At].append(List.begin(), List.end());
     }
-  }
-
-  /// Calls F(At, Event) for each event of element E, in order.
-  template <typename Fn> void forEachEvent(const CFGElement &E, Fn F) const {
-    std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
-    if (!CS)
-      return;
-    const Stmt *S = CS->getStmt();
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls()) {
-        const auto *V = dyn_cast<VarDecl>(D);
-        if (!V)
-          continue;
-        auto It = P.DeclEvents.find(V);
-        if (It != P.DeclEvents.end())
-          for (const FlowEvent &Ev : It->second)
-            F(S, Ev);
-      }
+    for (const CFGBlock *B : G) {
+      BlockEvents &L = Events[B->getBlockID()];
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>()) {
+          const Stmt *S = CS->getStmt();
+          addDeclEvents(S, L);
+          auto It = Moved.find(S);
+          if (It != Moved.end())
+            for (const FlowEvent &Ev : It->second)
+              L.push_back({S, Ev});
+        }
     }
-    auto It = Moved.find(S);
-    if (It != Moved.end())
-      for (const FlowEvent &Ev : It->second)
-        F(S, Ev);
+    return true;
   }
 
   static void apply(llvm::BitVector &State, const FlowEvent &Ev) {
@@ -101,10 +147,8 @@ private:
   }
 
   void transfer(const CFGBlock *B, llvm::BitVector &State) const {
-    for (const CFGElement &E : *B)
-      forEachEvent(E, [&](const Stmt *, const FlowEvent &Ev) {
-        apply(State, Ev);
-      });
+    for (const PlacedEvent &E : Events[B->getBlockID()])
+      apply(State, E.Ev);
   }
 
   void solve() {
@@ -117,23 +161,24 @@ private:
     Reached[Entry->getBlockID()] = true;
     Work.push_back(Entry);
     Queued[Entry->getBlockID()] = true;
+    llvm::BitVector Out, Joined;
     while (!Work.empty()) {
       const CFGBlock *B = Work.front();
       Work.pop_front();
       Queued[B->getBlockID()] = false;
-      llvm::BitVector Out = In[B->getBlockID()];
+      Out = In[B->getBlockID()];
       transfer(B, Out);
       for (const CFGBlock::AdjacentBlock &A : B->succs()) {
         const CFGBlock *S = A.getReachableBlock();
         if (!S)
           continue;
         unsigned Id = S->getBlockID();
-        llvm::BitVector Joined = In[Id];
+        Joined = In[Id];
         Joined |= Out;
         if (Reached[Id] && Joined == In[Id])
           continue;
         Reached[Id] = true;
-        In[Id] = std::move(Joined);
+        In[Id] = Joined;
         if (!Queued[Id]) {
           Queued[Id] = true;
           Work.push_back(S);
@@ -156,22 +201,24 @@ private:
   void report(FlowResult &R) const {
     llvm::DenseSet<std::pair<const Stmt *, unsigned>> Recorded;
     for (const CFGBlock *B : G) {
-      if (!Reached[B->getBlockID()])
+      if (!Reached[B->getBlockID()] || Events[B->getBlockID()].empty())
         continue;
       llvm::BitVector State = In[B->getBlockID()];
-      for (const CFGElement &E : *B)
-        forEachEvent(E, [&](const Stmt *At, const FlowEvent &Ev) {
-          bool Lost = State.test(Ev.Bit) &&
-                      (Ev.Kind == FlowEventKind::GenCheck ||
-                       Ev.Kind == FlowEventKind::Overwrite);
-          if (Lost && Recorded.insert({At, Ev.Bit}).second)
-            R.Leaks[Ev.Bit].push_back(
-                {Ev.Kind == FlowEventKind::GenCheck ? FlowLeak::Rebind
+      for (const PlacedEvent &E : Events[B->getBlockID()]) {
+        bool Lost = State.test(E.Ev.Bit) &&
+                    (E.Ev.Kind == FlowEventKind::GenCheck ||
+                     E.Ev.Kind == FlowEventKind::Overwrite);
+        if (Lost && Recorded.insert({E.At, E.Ev.Bit}).second)
+          R.Leaks[E.Ev.Bit].push_back(
+              {E.Ev.Kind == FlowEventKind::GenCheck ? FlowLeak::Rebind
                                                     : FlowLeak::Overwritten,
-                 At});
-          apply(State, Ev);
-        });
+               E.At});
+        apply(State, E.Ev);
+      }
     }
+    // One leak per exit statement and bit: two blocks can end at the same
+    // one (the end of the body after an if without else).
+    llvm::DenseSet<std::pair<const Stmt *, unsigned>> Exits;
     const CFGBlock &Exit = G.getExit();
     for (const CFGBlock::AdjacentBlock &A : Exit.preds()) {
       const CFGBlock *B = A.getReachableBlock();
@@ -197,14 +244,16 @@ private:
         continue;
       for (int Bit = State.find_first(); Bit >= 0;
            Bit = State.find_next(Bit))
-        R.Leaks[Bit].push_back(L);
+        if (Exits.insert({L.At, unsigned(Bit)}).second)
+          R.Leaks[Bit].push_back(L);
     }
   }
 
   const FlowProblem &P;
   const CFG &G;
   Stmt *Body;
-  llvm::DenseMap<const Stmt *, EventList> Moved;
+  /// The events of each block (by ID), in the order they run.
+  std::vector<BlockEvents> Events;
   std::vector<llvm::BitVector> In;
   std::vector<bool> Reached;
 };
@@ -216,11 +265,25 @@ FlowResult runFlowAnalysis(const Decl *D, Stmt *Body, ASTContext &Ctx,
   CFG::BuildOptions Opts;
   Opts.PruneTriviallyFalseEdges = true;
   Opts.AddImplicitDtors = true;
-  Opts.setAllAlwaysAdd();
+  FlowRunner::mask(P, Opts);
   std::unique_ptr<CFG> G = CFG::buildCFG(D, Body, &Ctx, Opts);
   if (!G)
     return {};
-  return FlowRunner(P, *G, Body).run();
+  {
+    FlowRunner Runner(P, *G, Body);
+    if (Runner.place(/*Move=*/false))
+      return Runner.run();
+  }
+  // An event's statement is no element even of its own class (parentheses,
+  // a declaration statement the CFG split): every class added, the event
+  // moves to the nearest enclosing element.
+  Opts.setAllAlwaysAdd();
+  G = CFG::buildCFG(D, Body, &Ctx, Opts);
+  if (!G)
+    return {};
+  FlowRunner Runner(P, *G, Body);
+  Runner.place(/*Move=*/true);
+  return Runner.run();
 }
 
 } // namespace context_tidy

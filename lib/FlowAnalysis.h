@@ -11,10 +11,13 @@
 //
 // Events attached to a DeclStmt's variable fire where the CFG declares that
 // variable.  The analysis builds the CFG once (trivially false branches
-// pruned, so `if constexpr` and `if (false)` bodies are unreachable), runs
-// one worklist pass over bit vectors (may-be-unreleased, union at joins),
-// then reports the function exits (return, co_return, explicit throw, the
-// end of the body) a set bit reaches.  Paths through [[noreturn]] calls and
+// pruned, so `if constexpr` and `if (false)` bodies are unreachable; only
+// the statement classes that carry events are elements besides calls,
+// declarations and exits; a second build with every class is the fallback
+// when an event's statement is still no element), runs one worklist pass
+// over bit vectors (may-be-unreleased, union at joins) with each block's
+// events listed once, then reports the function exits (return, co_return,
+// explicit throw, the end of the body) a set bit reaches, once per exit.  Paths through [[noreturn]] calls and
 // through "quiet" returns (test assertions) end without a report; loops
 // with no exit report nothing at their exits.
 //

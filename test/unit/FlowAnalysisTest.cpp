@@ -219,6 +219,61 @@ TEST(FlowAnalysis, CoReturnIsAnExit) {
   EXPECT_EQ(kinds(X), (std::vector<FlowLeak::Kind>{K::CoReturn}));
 }
 
+TEST(FlowAnalysis, OneLeakPerExit) {
+  // Both the branch and the condition's block fall off the end.
+  Analysed X = analyse("void f(int k) { gen(); if (k) { cond(); } }");
+  EXPECT_EQ(kinds(X), (std::vector<FlowLeak::Kind>{K::EndOfFunction}));
+}
+
+/// Runs Gen at the first statement \p GenAt matches and Kill at the first
+/// \p KillAt matches, in function "f" of Prelude + Code.
+template <typename GenM, typename KillM>
+std::vector<FlowLeak::Kind> genThenKill(llvm::StringRef Code, GenM GenAt,
+                                        KillM KillAt) {
+  auto AST = buildAST((llvm::Twine(Prelude) + Code).str());
+  const auto *F =
+      findFirst<FunctionDecl>(*AST, functionDecl(hasName("f"), isDefinition()));
+  const auto *G = findFirst<Stmt>(*AST, GenAt);
+  const auto *Kl = findFirst<Stmt>(*AST, KillAt);
+  if (!F || !G || !Kl)
+    return {FlowLeak::Overwritten}; // never expected below
+  FlowProblem P;
+  unsigned Bit = P.addBit();
+  P.addEvent(G, FlowEventKind::Gen, Bit);
+  P.addEvent(Kl, FlowEventKind::Kill, Bit);
+  FlowResult R = runFlowAnalysis(F, F->getBody(), AST->getASTContext(), P);
+  std::vector<FlowLeak::Kind> Kinds;
+  for (const FlowLeak &L : R.Leaks[0])
+    Kinds.push_back(L.K);
+  return Kinds;
+}
+
+TEST(FlowAnalysis, EventsInOneExpressionRunInItsOrder) {
+  // Events on references, not on calls: each runs where its operand is
+  // evaluated (left to right for a call's arguments).
+  const char *Code = "void sink(int, int); void f(int a, int b) { sink(a, b); }";
+  auto Ref = [](StringRef N) {
+    return declRefExpr(to(parmVarDecl(hasName(N))));
+  };
+  EXPECT_TRUE(genThenKill(Code, Ref("a"), Ref("b")).empty());
+  EXPECT_EQ(genThenKill(Code, Ref("b"), Ref("a")),
+            (std::vector<FlowLeak::Kind>{K::EndOfFunction}));
+}
+
+TEST(FlowAnalysis, EventsOnParenthesesMoveToTheEnclosingElement) {
+  // The CFG has no element for parentheses: the kill runs with the call
+  // around them.
+  const char *Code = "int k(); void sink(int); void f() { gen(); sink((k())); }";
+  EXPECT_TRUE(genThenKill(Code, callExpr(callee(functionDecl(hasName("gen")))),
+                          parenExpr())
+                  .empty());
+  EXPECT_EQ(genThenKill("int k(); void sink(int); void f() { sink((k())); "
+                        "gen(); }",
+                        callExpr(callee(functionDecl(hasName("gen")))),
+                        parenExpr()),
+            (std::vector<FlowLeak::Kind>{K::EndOfFunction}));
+}
+
 TEST(FlowAnalysis, NothingToTrackBuildsNoCFG) {
   auto AST = buildAST("void f() {}");
   const auto *F = findFirst<FunctionDecl>(*AST, functionDecl(hasName("f")));
