@@ -2,6 +2,7 @@
 
 #include "lib/FlowAnalysis.h"
 
+#include "lib/StructuredFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -259,9 +260,15 @@ private:
 };
 
 FlowResult runFlowAnalysis(const Decl *D, Stmt *Body, ASTContext &Ctx,
-                           const FlowProblem &P) {
+                           const FlowProblem &P, bool ProveFirst) {
   if (!Body || P.numBits() == 0)
     return {};
+  if (ProveFirst && provesNoLeak(Body, P)) {
+    FlowResult R;
+    R.Analyzed = true;
+    R.Leaks.resize(P.numBits());
+    return R;
+  }
   CFG::BuildOptions Opts;
   Opts.PruneTriviallyFalseEdges = true;
   Opts.AddImplicitDtors = true;

@@ -83,6 +83,7 @@ public:
 
 private:
   friend class FlowRunner;
+  friend class StructuredProof;
   unsigned NumBits = 0;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<FlowEvent, 1>>
       StmtEvents;
@@ -100,8 +101,11 @@ struct FlowResult {
 
 /// Runs \p P over \p Body, the body of \p D (a function, method or lambda
 /// call operator; a coroutine's own body, not its CoroutineBodyStmt).
+/// With \p ProveFirst, a body that lib/StructuredFlow proves leak-free gets
+/// its (empty) result without a CFG; the result is the same either way.
 FlowResult runFlowAnalysis(const clang::Decl *D, clang::Stmt *Body,
-                           clang::ASTContext &Ctx, const FlowProblem &P);
+                           clang::ASTContext &Ctx, const FlowProblem &P,
+                           bool ProveFirst = true);
 
 } // namespace context_tidy
 
