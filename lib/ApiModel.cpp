@@ -655,25 +655,58 @@ const ApiEntry *ApiModel::matchTypeUncached(const Type *Ty, Role R) const {
   return nullptr;
 }
 
+const Decl *ApiModel::functionKey(const FunctionDecl *FD) {
+  // Every implicit instantiation of a function template has the template's
+  // names, class and annotations: one entry serves them all (each chrono
+  // literal 5ms is its own specialization of operator""ms<'5'>).
+  if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate())
+    if (FD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+      return Primary->getCanonicalDecl();
+  return FD;
+}
+
+uint64_t ApiModel::candidateRoles(const FunctionDecl *FD,
+                                  const Decl *Key) const {
+  auto [It, Inserted] = CandidateCache.try_emplace(Key, 0);
+  if (!Inserted)
+    return It->second;
+  uint64_t Mask = 0;
+  auto Annotated = [](const Decl *D) {
+    return D && D->hasAttrs() && D->hasAttr<AnnotateAttr>();
+  };
+  if (Annotated(FD) || Annotated(FD->getTemplateInstantiationPattern())) {
+    Mask = ~uint64_t(0);
+  } else {
+    std::string Last = simpleName(FD);
+    if (!Last.empty())
+      for (unsigned I = 0; I < static_cast<unsigned>(Role::NumRoles); ++I)
+        if (!isTypeRole(static_cast<Role>(I)) && Tables[I].mayMatch(Last))
+          Mask |= roleBit(static_cast<Role>(I));
+  }
+  It->second = Mask;
+  return Mask;
+}
+
 const ApiEntry *ApiModel::matchFunction(const FunctionDecl *FD, Role R,
                                         const CXXRecordDecl *ObjectClass) const {
   if (!FD || isTypeRole(R))
     return nullptr;
-  // Every implicit instantiation of a function template has the template's
-  // names, class and annotations: one entry serves them all (each chrono
-  // literal 5ms is its own specialization of operator""ms<'5'>).
-  const Decl *KeyDecl = FD;
-  if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate())
-    if (FD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
-      KeyDecl = Primary->getCanonicalDecl();
-  auto Key = std::make_tuple(KeyDecl,
-                             static_cast<const Decl *>(ObjectClass),
-                             static_cast<unsigned>(R));
-  auto It = FunctionCache.find(Key);
+  const Decl *Key = functionKey(FD);
+  if (!(candidateRoles(FD, Key) & roleBit(R)))
+    return nullptr;
+  return matchFunctionCached(FD, Key, R, ObjectClass);
+}
+
+const ApiEntry *
+ApiModel::matchFunctionCached(const FunctionDecl *FD, const Decl *Key, Role R,
+                              const CXXRecordDecl *ObjectClass) const {
+  auto CacheKey = std::make_tuple(Key, static_cast<const Decl *>(ObjectClass),
+                                  static_cast<unsigned>(R));
+  auto It = FunctionCache.find(CacheKey);
   if (It != FunctionCache.end())
     return It->second;
   const ApiEntry *Found = matchFunctionUncached(FD, R, ObjectClass);
-  FunctionCache[Key] = Found;
+  FunctionCache[CacheKey] = Found;
   return Found;
 }
 
@@ -728,32 +761,46 @@ ApiModel::matchFunctionUncached(const FunctionDecl *FD, Role R,
 }
 
 const ApiEntry *ApiModel::matchCall(const Expr *Call, Role R) const {
-  if (!Call)
+  if (!Call || isTypeRole(R))
     return nullptr;
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
-    return matchFunction(CE->getConstructor(), R);
-  const auto *CE = dyn_cast<CallExpr>(Call);
-  if (!CE)
-    return nullptr;
-  const FunctionDecl *FD = CE->getDirectCallee();
-  if (!FD)
-    return nullptr;
-  const CXXRecordDecl *ObjectClass = nullptr;
-  // The object as written: a derived-to-base conversion to the method's
-  // class (std::future -> std::__basic_future) is looked through.
-  const Expr *Object = nullptr;
-  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
-    Object = MCE->getImplicitObjectArgument();
-  else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD) &&
-           CE->getNumArgs() > 0)
-    Object = CE->getArg(0);
-  if (Object) {
-    QualType T = Object->IgnoreParenImpCasts()->getType();
-    if (const auto *PT = T->getAs<PointerType>())
-      T = PT->getPointeeType();
-    ObjectClass = T->getAsCXXRecordDecl();
+  // The checks ask one call several roles in a row: its callee, key and
+  // candidate roles are found once.
+  if (Call != LastCall.Call) {
+    LastCall = ResolvedCall();
+    LastCall.Call = Call;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+      LastCall.FD = CE->getConstructor();
+      LastCall.ObjectKnown = true; // a constructor has no object
+    } else if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+      LastCall.FD = CE->getDirectCallee();
+    }
+    if (LastCall.FD) {
+      LastCall.Key = functionKey(LastCall.FD);
+      LastCall.Roles = candidateRoles(LastCall.FD, LastCall.Key);
+    }
   }
-  return matchFunction(FD, R, ObjectClass);
+  const FunctionDecl *FD = LastCall.FD;
+  if (!FD || !(LastCall.Roles & roleBit(R)))
+    return nullptr;
+  if (!LastCall.ObjectKnown) {
+    LastCall.ObjectKnown = true;
+    // The object as written: a derived-to-base conversion to the method's
+    // class (std::future -> std::__basic_future) is looked through.
+    const auto *CE = cast<CallExpr>(Call);
+    const Expr *Object = nullptr;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+      Object = MCE->getImplicitObjectArgument();
+    else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD) &&
+             CE->getNumArgs() > 0)
+      Object = CE->getArg(0);
+    if (Object) {
+      QualType T = Object->IgnoreParenImpCasts()->getType();
+      if (const auto *PT = T->getAs<PointerType>())
+        T = PT->getPointeeType();
+      LastCall.ObjectClass = T->getAsCXXRecordDecl();
+    }
+  }
+  return matchFunctionCached(FD, LastCall.Key, R, LastCall.ObjectClass);
 }
 
 bool ApiModel::matchPlainName(llvm::StringRef Name, Role R) const {

@@ -254,6 +254,8 @@ public:
   void clearCaches() const {
     RecordCache.clear();
     FunctionCache.clear();
+    CandidateCache.clear();
+    LastCall = ResolvedCall();
     TypeCache.clear();
   }
 
@@ -266,6 +268,22 @@ private:
   const ApiEntry *matchTypeUncached(const clang::Type *Ty, Role R) const;
   const ApiEntry *matchFunctionUncached(const clang::FunctionDecl *FD, Role R,
                                         const clang::CXXRecordDecl *ObjectClass)
+      const;
+  /// The key of \p FD in the function caches: an implicit instantiation of
+  /// a function template shares its template's.
+  static const clang::Decl *functionKey(const clang::FunctionDecl *FD);
+  /// The roles \p FD can have at all, a bit each (roleBit): all when it is
+  /// annotated, else those whose patterns hold its simple name.  One look-up
+  /// answers the roles a callee cannot have, most of the questions asked of
+  /// most calls.
+  uint64_t candidateRoles(const clang::FunctionDecl *FD,
+                          const clang::Decl *Key) const;
+  static uint64_t roleBit(Role R) {
+    return uint64_t(1) << static_cast<unsigned>(R);
+  }
+  const ApiEntry *matchFunctionCached(const clang::FunctionDecl *FD,
+                                      const clang::Decl *Key, Role R,
+                                      const clang::CXXRecordDecl *ObjectClass)
       const;
 
   std::vector<ApiEntry> Entries; // owned rows, indexed by NameTable payloads
@@ -282,6 +300,20 @@ private:
       std::tuple<const clang::Decl *, const clang::Decl *, unsigned>,
       const ApiEntry *>
       FunctionCache;
+  // candidateRoles' answers, by functionKey.
+  mutable llvm::DenseMap<const clang::Decl *, uint64_t> CandidateCache;
+  // The call matchCall was last asked about, resolved.
+  struct ResolvedCall {
+    const clang::Expr *Call = nullptr;
+    const clang::FunctionDecl *FD = nullptr;
+    const clang::Decl *Key = nullptr;
+    uint64_t Roles = 0;
+    bool ObjectKnown = false;
+    const clang::CXXRecordDecl *ObjectClass = nullptr;
+  };
+  mutable ResolvedCall LastCall;
+  static_assert(static_cast<unsigned>(Role::NumRoles) <= 64,
+                "a role is a bit of CandidateCache's masks");
   // matchType's results, by type node (sugar included: a typedef's name can
   // match where its class does not).
   mutable llvm::DenseMap<std::pair<const clang::Type *, unsigned>,
