@@ -5,11 +5,13 @@
 #include "lib/Duration.h"
 #include "lib/TypeClassifier.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 
 using namespace clang::ast_matchers;
@@ -155,7 +157,16 @@ const ApiEntry *timeoutEntry(const Expr *Call, const FunctionDecl *FD,
       {Role::RelativeTimeout, "", AutoArg, NoFlags, Profile::User, ""},
       {Role::AbsoluteDeadline, "", AutoArg, NoFlags, Profile::User, ""},
       {Role::PollTimeout, "", AutoArg, NoFlags, Profile::User, ""}};
-  const FunctionDecl *Annotated = FD->getTemplateInstantiationPattern();
+  auto AnyAnnotated = [](const FunctionDecl *F) {
+    return F && llvm::any_of(F->parameters(), [](const ParmVarDecl *P) {
+             return P->hasAttrs() && P->hasAttr<AnnotateAttr>();
+           });
+  };
+  const FunctionDecl *Annotated =
+      FD->isTemplateInstantiation() ? FD->getTemplateInstantiationPattern()
+                                    : nullptr;
+  if (!AnyAnnotated(FD) && !AnyAnnotated(Annotated))
+    return nullptr;
   for (const ApiEntry &E : ParameterEntries) {
     if (ApiModel::annotatedParameter(FD, E.R) >= 0 ||
         (Annotated && ApiModel::annotatedParameter(Annotated, E.R) >= 0)) {
@@ -169,14 +180,30 @@ const ApiEntry *timeoutEntry(const Expr *Call, const FunctionDecl *FD,
 /// A call or construction that takes a timeout or deadline.  Filtering in
 /// the matcher, not in check(), spares every other call the bound nodes and
 /// the callback (docs/performance.md).
-AST_MATCHER_P(Expr, takesTimeout, const ApiModel *, M) {
+using TimeoutCallees = llvm::DenseMap<const FunctionDecl *, bool>;
+
+AST_MATCHER_P2(Expr, takesTimeout, const ApiModel *, M,
+               TimeoutCallees *, Callees) {
   if (Node.containsErrors())
     return false;
   const auto *CE = dyn_cast<CXXConstructExpr>(&Node);
   const FunctionDecl *FD = CE ? CE->getConstructor()
                               : cast<CallExpr>(Node).getDirectCallee();
+  if (!FD)
+    return false;
   Role R;
-  return FD && timeoutEntry(&Node, FD, *M, R);
+  // The same few callees are called everywhere; a member call's answer
+  // depends on its object's class too.
+  bool ByCallee = !isa<CXXMemberCallExpr>(Node) &&
+                  !(isa<CXXOperatorCallExpr>(Node) && isa<CXXMethodDecl>(FD));
+  if (!ByCallee)
+    return timeoutEntry(&Node, FD, *M, R) != nullptr;
+  auto It = Callees->find(FD);
+  if (It != Callees->end())
+    return It->second;
+  bool Takes = timeoutEntry(&Node, FD, *M, R) != nullptr;
+  (*Callees)[FD] = Takes;
+  return Takes;
 }
 
 } // namespace
@@ -188,11 +215,11 @@ NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
 }
 
 void NonpositiveTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(takesTimeout(&model()),
+  Finder->addMatcher(callExpr(takesTimeout(&model(), &TakesTimeout),
                               unless(isExpansionInSystemHeader()))
                          .bind("call"),
                      this);
-  Finder->addMatcher(cxxConstructExpr(takesTimeout(&model()),
+  Finder->addMatcher(cxxConstructExpr(takesTimeout(&model(), &TakesTimeout),
                                       unless(isExpansionInSystemHeader()))
                          .bind("call"),
                      this);
@@ -206,6 +233,7 @@ void NonpositiveTimeoutCheck::registerPPCallbacks(const SourceManager &,
 
 void NonpositiveTimeoutCheck::onEndOfTranslationUnit() {
   Reported.clear();
+  TakesTimeout.clear();
   model().clearCaches();
 }
 

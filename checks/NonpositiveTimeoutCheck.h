@@ -14,6 +14,7 @@
 #define CONTEXT_TIDY_CHECKS_NONPOSITIVETIMEOUTCHECK_H
 
 #include "checks/ContextCheck.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang {
@@ -37,6 +38,9 @@ private:
   /// Calls already reported, by their range (a template's instantiations
   /// share them).
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
+  /// Whether a callee takes a timeout, for calls that are not member calls
+  /// (whose answer depends on the object's class too).
+  llvm::DenseMap<const FunctionDecl *, bool> TakesTimeout;
 };
 
 } // namespace clang::tidy::context

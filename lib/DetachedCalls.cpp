@@ -108,21 +108,32 @@ llvm::SmallVector<OmittedToken, 1> OmissionFinder::find(const CallExpr *Call) {
       M.matchCall(Call, Role::BlockingCall) ||
       M.matchCall(Call, Role::DetachFunction))
     return Out;
-  bool TakesToken = false;
+  const llvm::SmallVector<TokenParameter, 1> &Tokens = tokenParameters(FD);
   unsigned N = std::min(Call->getNumArgs(), FD->getNumParams());
-  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-    QualType T = FD->getParamDecl(I)->getType();
-    ContextKind K = classifyReferent(T, M);
-    if (!isPassableKind(K))
-      continue;
-    TakesToken = true;
-    if (I < N && isa<CXXDefaultArgExpr>(Call->getArg(I)))
-      Out.push_back({I, T, K, nullptr, false});
-  }
-  if (TakesToken || FD->getPrimaryTemplate())
+  for (const TokenParameter &P : Tokens)
+    if (P.Index < N && isa<CXXDefaultArgExpr>(Call->getArg(P.Index)))
+      Out.push_back({P.Index, FD->getParamDecl(P.Index)->getType(), P.Kind,
+                     nullptr, false});
+  if (!Tokens.empty() || FD->getPrimaryTemplate())
     return Out;
   Out = overloadsOf(FD->getCanonicalDecl());
   return Out;
+}
+
+const llvm::SmallVector<OmissionFinder::TokenParameter, 1> &
+OmissionFinder::tokenParameters(const FunctionDecl *FD) {
+  auto [It, Inserted] = Tokens.try_emplace(FD);
+  if (!Inserted)
+    return It->second;
+  llvm::SmallVector<TokenParameter, 1> Found;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    ContextKind K = classifyReferent(FD->getParamDecl(I)->getType(), M);
+    if (isPassableKind(K))
+      Found.push_back({I, K});
+  }
+  // classifyReferent does not touch Tokens: It is still valid.
+  It->second = std::move(Found);
+  return It->second;
 }
 
 const llvm::SmallVector<OmittedToken, 1> &

@@ -80,12 +80,26 @@ class OmissionFinder {
 public:
   explicit OmissionFinder(const ApiModel &M) : M(M) {}
   llvm::SmallVector<OmittedToken, 1> find(const clang::CallExpr *Call);
-  void clear() { Overloads.clear(); }
+  void clear() {
+    Overloads.clear();
+    Tokens.clear();
+  }
 
 private:
+  /// A parameter of a callee that takes a token or context.
+  struct TokenParameter {
+    unsigned Index;
+    ContextKind Kind;
+  };
   const llvm::SmallVector<OmittedToken, 1> &
   overloadsOf(const clang::FunctionDecl *FD);
+  /// The callee's token parameters, found once per callee.
+  const llvm::SmallVector<TokenParameter, 1> &
+  tokenParameters(const clang::FunctionDecl *FD);
   const ApiModel &M;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<TokenParameter, 1>>
+      Tokens;
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<OmittedToken, 1>>
       Overloads;
