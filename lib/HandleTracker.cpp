@@ -16,6 +16,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include <algorithm>
 #include <memory>
 
 using namespace clang;
@@ -260,6 +261,8 @@ private:
   };
   /// The statement each recorded node lies in.
   llvm::DenseMap<const Stmt *, Anchor> AnchorOf;
+  /// The statement of the node parent() was last asked about.
+  mutable Anchor LastAnchor;
   mutable llvm::DenseSet<const Stmt *> Added;
   ASTContext &Ctx;
   const SourceManager &SM;
@@ -281,9 +284,53 @@ private:
   bool KeptOtherElement = false;
 };
 
+/// The parent of \p S below \p Top, found by a walk down from Top: null
+/// when S is not there, or when the walk meets a node whose parent
+/// ParentMap defines otherwise than by its children (opaque values,
+/// pseudo-objects, captured statements, rewritten default arguments), or
+/// after \p Budget nodes.  \p Known: whether the answer is one.
+const Stmt *parentBelow(const Stmt *Top, const Stmt *S, unsigned Budget,
+                        bool &Known) {
+  Known = false;
+  llvm::SmallVector<const Stmt *, 16> Stack{Top};
+  while (!Stack.empty()) {
+    const Stmt *N = Stack.pop_back_val();
+    if (Budget-- == 0 || isa<PseudoObjectExpr>(N) ||
+        isa<BinaryConditionalOperator>(N) || isa<OpaqueValueExpr>(N) ||
+        isa<CapturedStmt>(N) || isa<CXXDefaultArgExpr>(N) ||
+        isa<CXXDefaultInitExpr>(N))
+      return nullptr;
+    for (const Stmt *Child : N->children()) {
+      if (Child == S) {
+        Known = true;
+        return N;
+      }
+      if (Child)
+        Stack.push_back(Child);
+    }
+  }
+  return nullptr;
+}
+
 const Stmt *Tracker::parent(const Stmt *S) const {
   if (!S || S == Root)
     return nullptr;
+  // Most walks up stay in the statement their node lies in, and most such
+  // statements are small: a walk down from it finds the parent without a
+  // map.  Anything else falls through to the maps below.
+  if (!WholeBody) {
+    auto It = AnchorOf.find(S);
+    if (It != AnchorOf.end())
+      LastAnchor = It->second;
+    if (LastAnchor.S) {
+      if (S == LastAnchor.S)
+        return LastAnchor.Parent;
+      bool Known = false;
+      const Stmt *P = parentBelow(LastAnchor.S, S, 128, Known);
+      if (Known)
+        return P;
+    }
+  }
   if (PM) {
     if (const Stmt *P = PM->getParent(S))
       return P;
@@ -360,11 +407,13 @@ bool Tracker::collect(const Stmt *Body) {
           inAssertionMacro(RS->getReturnLoc()))
         Problem.addQuietExit(RS);
     }
-    // Children in reverse, so that they are visited in source order.
+    // Children reversed on the stack, so that they are visited in source
+    // order.
     const bool Compound = isa<CompoundStmt>(S);
-    llvm::SmallVector<const Stmt *, 8> Kids(S->child_begin(), S->child_end());
-    for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
-      Stack.push_back({*It, Compound ? Anchor{*It, S} : In});
+    size_t First = Stack.size();
+    for (const Stmt *Child : S->children())
+      Stack.push_back({Child, Compound ? Anchor{Child, S} : In});
+    std::reverse(Stack.begin() + First, Stack.end());
   }
   return true;
 }
