@@ -21,12 +21,18 @@ ct_log() { printf '[context-tidy] %s\n' "$*" >&2; }
 
 # The packages a build against LLVM <major> needs.  libgrpc++-dev and
 # libprotobuf-dev: context-clangd links clangd's remote index (gRPC), as
-# Debian's clangd does.
+# Debian's clangd does.  From LLVM 22 on, clangd's CMake package names gRPC
+# and protobuf by their imported targets, so the configure runs
+# find_package(gRPC), whose gRPCTargets.cmake fails unless the files it
+# imports exist: /usr/bin/grpc_cpp_plugin (protobuf-compiler-grpc, which
+# brings protoc).
 ct_build_packages() {
   local v="$1"
   echo cmake ninja-build g++ python3 python3-yaml libgtest-dev \
     "clang-tidy-$v" "libclang-$v-dev" "llvm-$v-dev" "llvm-$v-tools" "clang-$v" \
     libgrpc++-dev libprotobuf-dev
+  [ "$v" -ge 22 ] && echo protobuf-compiler-grpc
+  return 0
 }
 
 # What the sanitizer build (ct_build <major> sanitize) needs on top:
