@@ -78,6 +78,13 @@ config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%binroot", config.binary_root))
 config.substitutions.append(("%llvm_major", config.llvm_version_major))
+# Where tests keep what they download (the clean bookworm root and its .debs,
+# npm packages), shared by the LLVM 19 and 22 builds: build/test-cache, or
+# CONTEXT_TIDY_TEST_CACHE (.ci/run keeps it outside the clone, so that CI
+# runs on one machine share it).
+config.substitutions.append(
+    ("%test_cache", os.environ.get("CONTEXT_TIDY_TEST_CACHE")
+     or os.path.join(os.path.dirname(config.binary_root), "test-cache")))
 # The project the integration tests take their findings from, and the checks
 # that report them: upstream checks, so the pipelines are tested with real
 # findings whatever context-* checks are registered.  Each such test has a

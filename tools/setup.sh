@@ -25,7 +25,8 @@ ct_log() { printf '[context-tidy] %s\n' "$*" >&2; }
 # and protobuf by their imported targets, so the configure runs
 # find_package(gRPC), whose gRPCTargets.cmake fails unless the files it
 # imports exist: /usr/bin/grpc_cpp_plugin (protobuf-compiler-grpc, which
-# brings protoc).
+# brings protoc).  test/integration/setup-clean-build.test configures and
+# builds in a clean root that has only these packages.
 ct_build_packages() {
   local v="$1"
   echo cmake ninja-build g++ python3 python3-yaml libgtest-dev \

@@ -28,103 +28,28 @@ The mmdebstrap tarball and the downloaded .debs are kept in CACHE (shared
 by the LLVM 19 and 22 runs of one build tree), so a rerun downloads only
 what changed.  Runs as root; mounts nothing.
 """
-import glob
 import json
 import os
 import shutil
-import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import ctlib  # noqa: E402
-
-SOURCES = "/etc/apt/sources.list.d/debian.sources"
-
-
-def step(title):
-    print("== " + title, flush=True)
-
-
-def run(cmd, **kw):
-    t = time.time()
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       universal_newlines=True, **kw)
-    return r, time.time() - t
-
-
-def must(cmd, what, show=False, **kw):
-    r, seconds = run(cmd, **kw)
-    if show or r.returncode != 0:
-        sys.stdout.write(r.stdout)
-    if r.returncode != 0:
-        print("FAILED (exit status %d): %s" % (r.returncode, what))
-        sys.exit(1)
-    return r.stdout, seconds
-
-
-def chroot(root, *cmd):
-    return ["chroot", root, "env", "DEBIAN_FRONTEND=noninteractive",
-            "LC_ALL=C.UTF-8", "PATH=/usr/sbin:/usr/bin:/sbin:/bin"] + list(cmd)
+from cleanroom import CleanRoot, chroot, must, run, step  # noqa: E402
 
 
 def main():
     deb, major, project, checks, cache, work = sys.argv[1:7]
-    if os.geteuid() != 0:
-        print("FAILED: needs root (chroot)")
-        return 1
-    os.makedirs(cache, exist_ok=True)
-    archives = os.path.join(cache, "archives")
-    os.makedirs(archives, exist_ok=True)
-    base = os.path.join(cache, "bookworm-apt.tar")
-    sources = SOURCES if os.path.exists(SOURCES) else "http://deb.debian.org/debian"
-
-    if not os.path.exists(base):
-        step("making a clean bookworm (mmdebstrap --variant=apt) from %s" % sources)
-        _, s = must(["mmdebstrap", "--variant=apt", "--mode=root", "--quiet",
-                     "--format=tar", "bookworm", base + ".part", sources],
-                    "mmdebstrap (needs the Debian archive)")
-        os.rename(base + ".part", base)
-        print("mmdebstrap: %.0f s" % s)
-    else:
-        step("clean bookworm from the cache %s" % base)
-
-    root = os.path.join(work, "root")
-    if os.path.exists(work):
-        shutil.rmtree(work)
-    os.makedirs(root)
-    must(["tar", "-xf", base, "-C", root], "unpacking the clean system")
-    try:
-        out, _ = must(chroot(root, "dpkg-query", "-W", "-f", "${Package}\n"),
-                      "dpkg-query")
-        present = set(out.split())
+    with CleanRoot(cache, work) as clean:
+        root = clean.root
+        present = clean.installed()
         print("clean system: %d packages; clang-tidy-%s %s, python3 %s" % (
             len(present), major,
             "present" if "clang-tidy-" + major in present else "absent",
             "present" if "python3" in present else "absent"))
-
-        for f in glob.glob(os.path.join(archives, "*.deb")):
-            shutil.copy(f, os.path.join(root, "var/cache/apt/archives"))
-        shutil.copy("/etc/resolv.conf", os.path.join(root, "etc/resolv.conf"))
-        target = os.path.join(root, "tmp", os.path.basename(deb))
-        shutil.copy(deb, target)
-
-        step("apt-get update")
-        _, s1 = must(chroot(root, "apt-get", "update", "-qq"),
-                     "apt-get update (needs the Debian archive)")
-        step("apt-get install ./%s" % os.path.basename(deb))
-        out, s2 = must(chroot(root, "sh", "-c",
-                              "cd /tmp && apt-get install -y --no-install-recommends "
-                              "-o APT::Keep-Downloaded-Packages=true ./%s"
-                              % os.path.basename(deb)),
-                       "apt-get install of the package")
-        for line in out.splitlines():
-            if "newly installed" in line or line.startswith("Need to get"):
-                print(line)
-        print("apt-get update + install: %.0f s" % (s1 + s2))
-        for f in glob.glob(os.path.join(root, "var/cache/apt/archives/*.deb")):
-            if not os.path.exists(os.path.join(archives, os.path.basename(f))):
-                shutil.copy(f, archives)
+        shutil.copy(deb, os.path.join(root, "tmp", os.path.basename(deb)))
+        clean.apt_install(["./" + os.path.basename(deb)],
+                          "apt-get install of the package")
 
         out, _ = must(chroot(root, "dpkg-query", "-W", "-f",
                              "${Package} ${Version} ${Status}\n",
@@ -170,8 +95,6 @@ def main():
                 return 1
         print("clean install: OK")
         return 0
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
