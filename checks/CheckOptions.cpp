@@ -4,8 +4,8 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "lib/ApiModel.h"
-#include "lib/BlockingCalls.h"
+#include "lib/model/ApiModel.h"
+#include "lib/waits/BlockingCalls.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 

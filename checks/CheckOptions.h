@@ -56,7 +56,7 @@ public:
     std::string Text; ///< the option's text, or the default's when invalid
     double Seconds;
   };
-  /// A number and a unit, such as "100ms" (lib/BlockingCalls.h:
+  /// A number and a unit, such as "100ms" (lib/waits/BlockingCalls.h:
   /// parseDurationString); else \p Default, which must be valid.
   Duration duration(StringRef Name, StringRef Default);
 
@@ -64,9 +64,9 @@ public:
     std::string Text;                ///< the option's text, as written
     std::vector<std::string> Usable; ///< its usable patterns, trimmed
   };
-  /// A semicolon-separated list of name patterns (lib/NameMatch.h); with
+  /// A semicolon-separated list of name patterns (lib/model/NameMatch.h); with
   /// \p WithArgument, each may end in ":<argument index>" (the model
-  /// options, lib/ApiModel.h).  Empty items are skipped.  Invalid when a
+  /// options, lib/model/ApiModel.h).  Empty items are skipped.  Invalid when a
   /// pattern cannot be used, or when the text holds no pattern at all but
   /// is not blank (";;"); only the usable patterns are used.
   PatternList patterns(StringRef Name, bool WithArgument,

@@ -3,8 +3,8 @@
 #include "checks/ContextCheck.h"
 
 #include "checks/CheckOptions.h"
-#include "lib/CancellationScope.h"
-#include "lib/UserCode.h"
+#include "lib/ast/UserCode.h"
+#include "lib/contexts/CancellationScope.h"
 #include "llvm/ADT/DenseMap.h"
 #include <mutex>
 
@@ -153,7 +153,7 @@ AST_MATCHER(Decl, isTopLevel) {
 
 namespace {
 
-/// A lambda written outside any function body (lib/CancellationScope.h).
+/// A lambda written outside any function body (lib/contexts/CancellationScope.h).
 /// The matcher never asks for the parent map (building it walks the whole
 /// translation unit, headers included).
 AST_MATCHER(LambdaExpr, isOutsideFunctions) {

@@ -12,7 +12,7 @@
 //     context-nonpositive-timeout.TimeoutFunctions: 'retry_for:1'
 //
 // A check's matchers run on the code whose diagnostics clang-tidy can show
-// only (lib/UserCode.h: the main file and the headers the header filter
+// only (lib/ast/UserCode.h: the main file and the headers the header filter
 // lets through): the check registers them in registerUserCodeMatchers(),
 // and the matchers of all context-* checks of a translation unit go into
 // one MatchFinder, run once, with the traversal scope set to that code,
@@ -28,7 +28,7 @@
 #define CONTEXT_TIDY_CHECKS_CONTEXTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "lib/ApiModel.h"
+#include "lib/model/ApiModel.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <memory>
 
@@ -80,7 +80,7 @@ public:
 
 protected:
   const context_tidy::ApiModel &model() const { return *Model; }
-  /// Registers \p Callback for the bodies lib/CancellationScope.h turns
+  /// Registers \p Callback for the bodies lib/contexts/CancellationScope.h turns
   /// into scopes: every function with a body (template instantiations
   /// included; lambdas are analysed with the function they are written in),
   /// bound as "function", and every lambda outside any function
@@ -88,7 +88,7 @@ protected:
   static void addScopeMatchers(ast_matchers::MatchFinder *Finder,
                                ast_matchers::MatchFinder::MatchCallback *Callback);
   /// The walks of function bodies into scopes, shared by the context-*
-  /// checks for the translation unit (lib/CancellationScope.h).
+  /// checks for the translation unit (lib/contexts/CancellationScope.h).
   context_tidy::ScopeWalks &scopeWalks();
 
 private:

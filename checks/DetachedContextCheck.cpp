@@ -1,8 +1,8 @@
 //===- DetachedContextCheck.cpp - context-detached-context ----------------===//
 //
-// What it flags: in a cancellable scope (lib/CancellationScope.h), a call
+// What it flags: in a cancellable scope (lib/contexts/CancellationScope.h), a call
 // that omits the token or passes a fresh root context
-// (lib/DetachedCalls.h), where a token of the scope could be passed as it
+// (lib/contexts/DetachedCalls.h), where a token of the scope could be passed as it
 // is.  Not: explicit empty tokens and detach functions (they are never
 // omissions nor roots), clean-up code (catch handlers, lambdas handed to
 // scope guards), destructors, main and tests.

@@ -1,6 +1,6 @@
 //===- DetachedContextCheck.h - context-detached-context -------*- C++ -*-===//
 //
-// Reports, in a cancellable scope (lib/CancellationScope.h, the scopes of
+// Reports, in a cancellable scope (lib/contexts/CancellationScope.h, the scopes of
 // context-uncancellable-wait), a call that cuts the cancellation chain:
 //  - it omits the token: the callee's token or context parameter is left
 //    to its default (`client.Get(key)` where `Get(const std::string &,
@@ -18,8 +18,8 @@
 #define CONTEXT_TIDY_CHECKS_DETACHEDCONTEXTCHECK_H
 
 #include "checks/ContextCheck.h"
-#include "lib/CancellationScope.h"
-#include "lib/DetachedCalls.h"
+#include "lib/contexts/CancellationScope.h"
+#include "lib/contexts/DetachedCalls.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <optional>

@@ -3,7 +3,7 @@
 #include "checks/LostCancelCheck.h"
 
 #include "checks/CheckOptions.h"
-#include "lib/HandleTracker.h"
+#include "lib/flow/HandleTracker.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclObjC.h"
 #include "clang/AST/ExprCXX.h"
@@ -53,7 +53,7 @@ void LostCancelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void LostCancelCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Each function body, and each initializer outside any body, is walked
-  // down once for factory calls (lib/HandleTracker.h: findFactorySites).
+  // down once for factory calls (lib/flow/HandleTracker.h: findFactorySites).
   // Matching the calls and walking up to their function would need the
   // parent map, which costs a walk of the whole translation unit, headers
   // included.

@@ -5,7 +5,7 @@
 // bound to a function exit neither calls it nor hands it on, and when it is
 // thrown away at once.  With CheckSources, also reports local cancellation
 // sources whose token was given to a thread or other owner and that are not
-// asked to stop on every path.  The analysis is lib/HandleTracker.
+// asked to stop on every path.  The analysis is lib/flow/HandleTracker.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,7 +13,7 @@
 #define CONTEXT_TIDY_CHECKS_LOSTCANCELCHECK_H
 
 #include "checks/ContextCheck.h"
-#include "lib/CancelHandles.h"
+#include "lib/flow/CancelHandles.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace context_tidy {

@@ -2,8 +2,8 @@
 
 #include "checks/NonpositiveTimeoutCheck.h"
 
-#include "lib/Duration.h"
-#include "lib/TypeClassifier.h"
+#include "lib/model/TypeClassifier.h"
+#include "lib/values/Duration.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -11,8 +11,8 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
 using namespace context_tidy;

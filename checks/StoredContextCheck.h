@@ -13,9 +13,9 @@
 #define CONTEXT_TIDY_CHECKS_STOREDCONTEXTCHECK_H
 
 #include "checks/ContextCheck.h"
-#include "lib/NameMatch.h"
-#include "lib/StoredContext.h"
-#include "lib/TypeClassifier.h"
+#include "lib/contexts/StoredContext.h"
+#include "lib/model/NameMatch.h"
+#include "lib/model/TypeClassifier.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <string>

@@ -1,8 +1,8 @@
 //===- UncancellableWaitCheck.cpp - context-uncancellable-wait ------------===//
 //
-// What it flags: in a cancellable scope (lib/CancellationScope.h), a call
+// What it flags: in a cancellable scope (lib/contexts/CancellationScope.h), a call
 // that can delay noticing a stop request by MaxStopLatency or more:
-//  - a call that blocks blind (lib/BlockingCalls.h), unless
+//  - a call that blocks blind (lib/waits/BlockingCalls.h), unless
 //    - it is a select with a done or default case;
 //    - the scope requests cancellation itself before it (it is the stop
 //      path, waiting for the cancelled work), or cancels its own token
@@ -10,29 +10,29 @@
 //    - it is a join, and the joined callable is not visible or does not
 //      itself block that long without observing the token;
 //    - a readiness test of the same object guards it, or a null test of
-//      every token of the scope does (lib/ReadinessGuard.h);
-//    - the stop path wakes the object it waits on (lib/StopWakers.h)
-//      without a race (lib/LostWakeups.h); a racy wake is reported at the
+//      every token of the scope does (lib/waits/ReadinessGuard.h);
+//    - the stop path wakes the object it waits on (lib/waits/StopWakers.h)
+//      without a race (lib/waits/LostWakeups.h); a racy wake is reported at the
 //      notify instead;
 //    - it waits on an object, and the scope registers a stop callback on
-//      its token whose effect is not followed (lib/StopRequests.h);
+//      its token whose effect is not followed (lib/waits/StopRequests.h);
 //  - a sleep or a bounded wait (Role::BoundedWait) whose constant bound is
 //    at least MaxStopLatency, in a loop that checks the token too;
 //    non-constant bounds there only in StrictMode.
 // And in any function: a wait on a member condition variable whose exit
 // reads a stop flag that a member function writes and then notifies
-// without the wait's mutex (lib/LostWakeups.h).
+// without the wait's mutex (lib/waits/LostWakeups.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "checks/UncancellableWaitCheck.h"
 
 #include "checks/CheckOptions.h"
-#include "lib/ExprWrappers.h"
-#include "lib/PatternCalls.h"
-#include "lib/PatternWakeups.h"
-#include "lib/ReadinessGuard.h"
-#include "lib/TypeClassifier.h"
+#include "lib/ast/ExprWrappers.h"
+#include "lib/model/TypeClassifier.h"
+#include "lib/waits/PatternCalls.h"
+#include "lib/waits/PatternWakeups.h"
+#include "lib/waits/ReadinessGuard.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"

@@ -16,12 +16,12 @@
 #define CONTEXT_TIDY_CHECKS_UNCANCELLABLEWAITCHECK_H
 
 #include "checks/ContextCheck.h"
-#include "lib/BlockingCalls.h"
-#include "lib/CancellationScope.h"
-#include "lib/LostWakeups.h"
-#include "lib/MemberValues.h"
-#include "lib/PatternCalls.h"
-#include "lib/StopWakers.h"
+#include "lib/contexts/CancellationScope.h"
+#include "lib/values/MemberValues.h"
+#include "lib/waits/BlockingCalls.h"
+#include "lib/waits/LostWakeups.h"
+#include "lib/waits/PatternCalls.h"
+#include "lib/waits/StopWakers.h"
 #include "llvm/ADT/DenseSet.h"
 #include <cstdint>
 #include <memory>
@@ -47,7 +47,7 @@ private:
               ASTContext &Ctx);
   /// How long a sleep or a bounded wait can last: its constant length, or
   /// the smallest value of the member, variable or parameter it reads
-  /// (lib/MemberValues.h).  Nullopt when unknown.
+  /// (lib/values/MemberValues.h).  Nullopt when unknown.
   struct Bound {
     context_tidy::DurationValue Value;
     /// Set when the value was found by structure, not written at the call.
@@ -73,7 +73,7 @@ private:
   void checkFlagWait(const context_tidy::ScopeCall &C, const DeclContext *Where,
                      ASTContext &Ctx);
   /// A wait in a loop whose condition tests a stop flag before the wait's
-  /// lock is taken (lib/LostWakeups.h, flagsTestedOutsideLock).
+  /// lock is taken (lib/waits/LostWakeups.h, flagsTestedOutsideLock).
   /// \p WaitBound is null for an unbounded wait.
   void checkUnlockedFlagTest(const context_tidy::ScopeCall &C,
                              const context_tidy::MemberCall &MC,
@@ -88,7 +88,7 @@ private:
   void checkFlagWaitsInPattern(const FunctionDecl *FD, ASTContext &Ctx);
   /// Stop callbacks in a template's pattern that notify an object of
   /// dependent type, waited on in a condition variable's shape, without a
-  /// mutex (lib/PatternWakeups.h).
+  /// mutex (lib/waits/PatternWakeups.h).
   void checkDependentWakeups(const FunctionDecl *FD, ASTContext &Ctx);
   /// For a join: the blocking call in the joined callable that makes the
   /// join blind (it blocks at least MaxStopLatency and the callable never

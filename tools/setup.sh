@@ -10,7 +10,8 @@
 # Packages: ct_build_packages is what configuring and building needs (and
 # running the plugin, context-tidy and context-clangd); ct_test_packages is
 # what only the tests need on top (real API headers, the editors and tools
-# the integration tests drive).
+# the integration tests drive); ct_corpus_packages what the validation
+# corpora need (installed by tools/validate-repos and tools/validate-bugs).
 #
 # CONTEXT_TIDY_BUILD_ROOT overrides where builds go (default: <repo>/build).
 
@@ -53,6 +54,18 @@ ct_test_packages() {
   # node and npm: Debian's packages, unless a node with npm is installed
   # already (e.g. from another repository, whose nodejs includes npm).
   command -v node >/dev/null && command -v npm >/dev/null || echo nodejs npm
+}
+
+# What the validation corpora need (tools/validate-repos, tools/validate-bugs
+# install them when missing; docs/validation/): the headers their
+# translation units include besides the real API headers of the tests, and
+# protoc with the gRPC plugin for the .proto files validate-repos compiles.
+# Without them, TUs do not parse and their findings vanish silently.
+ct_corpus_packages() {
+  echo libasio-dev libboost-dev libboost-fiber-dev libgrpc++-dev libtbb-dev
+  echo catch2 doctest-dev libgtest-dev libspdlog-dev libfmt-dev libcurl4-openssl-dev
+  echo libssl-dev libxml2-dev protobuf-compiler protobuf-compiler-grpc
+  echo libusb-1.0-0-dev libsdl2-dev libtorrent-rasterbar-dev
 }
 
 ct_ensure_packages() {

@@ -1,5 +1,5 @@
 // The context-* checks analyse the main file and the headers whose
-// diagnostics clang-tidy shows (lib/UserCode.h: ShownFiles): a header the
+// diagnostics clang-tidy shows (lib/ast/UserCode.h: ShownFiles): a header the
 // header filter lets through is analysed and its finding shown; a header it
 // does not is not analysed at all, so clang-tidy has no finding of ours to
 // suppress there ("Suppressed N warnings" would say so without --quiet).

@@ -1,6 +1,6 @@
 // The context-* checks run their matchers on the code outside system
 // headers, by narrowing the AST's traversal scope for their own traversal
-// (lib/UserCode.h).  Upstream checks in the same run still see the whole
+// (lib/ast/UserCode.h).  Upstream checks in the same run still see the whole
 // translation unit, headers included, and a header's own code stays silent
 // for the context-* checks.
 // RUN: %clang_tidy --load=%plugin --checks='-*,context-*,bugprone-use-after-move,misc-definitions-in-headers' --system-headers --header-filter='.*' --quiet %s -- -std=c++20 -isystem %mocks -isystem %S/Inputs/sys -I %S/Inputs > %t.out 2>&1

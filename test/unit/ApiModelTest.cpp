@@ -1,6 +1,6 @@
 //===- ApiModelTest.cpp - The API model on mocks and real headers ---------===//
+#include "lib/model/ApiModel.h"
 #include "TestAST.h"
-#include "lib/ApiModel.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/MemoryBuffer.h"

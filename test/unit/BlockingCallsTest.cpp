@@ -1,6 +1,6 @@
 //===- BlockingCallsTest.cpp - Calls that block ---------------------------===//
 #include "FindCalls.h"
-#include "lib/BlockingCalls.h"
+#include "lib/waits/BlockingCalls.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "gtest/gtest.h"

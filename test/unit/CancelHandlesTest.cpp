@@ -1,6 +1,6 @@
 //===- CancelHandlesTest.cpp - Where a factory's cancel handle is ---------===//
+#include "lib/flow/CancelHandles.h"
 #include "TestAST.h"
-#include "lib/CancelHandles.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "gtest/gtest.h"

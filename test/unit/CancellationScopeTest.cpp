@@ -1,6 +1,6 @@
 //===- CancellationScopeTest.cpp - Bodies that were handed a token --------===//
 #include "FindCalls.h"
-#include "lib/CancellationScope.h"
+#include "lib/contexts/CancellationScope.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

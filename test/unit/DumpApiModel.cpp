@@ -4,7 +4,7 @@
 //   build/test/DumpApiModel > /tmp/table.md
 //
 //===----------------------------------------------------------------------===//
-#include "lib/ApiModel.h"
+#include "lib/model/ApiModel.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace context_tidy;

@@ -1,7 +1,7 @@
 //===- DurationTest.cpp - Constant values of durations --------------------===//
+#include "lib/values/Duration.h"
+#include "lib/values/LiteralNumber.h"
 #include "TestAST.h"
-#include "lib/Duration.h"
-#include "lib/LiteralNumber.h"
 
 #include "gtest/gtest.h"
 

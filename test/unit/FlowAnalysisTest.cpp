@@ -4,9 +4,9 @@
 // functions gen(), check() (GenCheck), kill() and over() (Overwrite).
 //
 //===----------------------------------------------------------------------===//
+#include "lib/flow/FlowAnalysis.h"
+#include "lib/flow/StructuredFlow.h"
 #include "TestAST.h"
-#include "lib/FlowAnalysis.h"
-#include "lib/StructuredFlow.h"
 
 #include "clang/AST/StmtCXX.h"
 #include "gtest/gtest.h"
@@ -26,7 +26,7 @@ const char *Prelude = R"(
 struct Analysed {
   std::unique_ptr<ASTUnit> AST;
   FlowResult R;
-  /// The structured proof's answer (lib/StructuredFlow.h).
+  /// The structured proof's answer (lib/flow/StructuredFlow.h).
   bool Proved = false;
 };
 
@@ -278,7 +278,7 @@ TEST(FlowAnalysis, EventsOnParenthesesMoveToTheEnclosingElement) {
             (std::vector<FlowLeak::Kind>{K::EndOfFunction}));
 }
 
-// The structured proof (lib/StructuredFlow) stands in for the CFG only
+// The structured proof (lib/flow/StructuredFlow) stands in for the CFG only
 // where it proves there is nothing to report.  Each function below is
 // analysed with and without it: the leaks must be the same, and the proof
 // must hold exactly where the CFG finds none and the code is in the proof's

@@ -1,6 +1,6 @@
 //===- HandleTrackerTest.cpp - Cancel handles that must be called ---------===//
+#include "lib/flow/HandleTracker.h"
 #include "TestAST.h"
-#include "lib/HandleTracker.h"
 
 #include "gtest/gtest.h"
 

@@ -1,6 +1,6 @@
 //===- NameMatchTest.cpp - Qualified names and name patterns --------------===//
+#include "lib/model/NameMatch.h"
 #include "TestAST.h"
-#include "lib/NameMatch.h"
 
 #include "gtest/gtest.h"
 

@@ -1,7 +1,7 @@
 //===- ReadinessGuardTest.cpp - Blocking calls that return at once --------===//
 #include "FindCalls.h"
-#include "lib/BlockingCalls.h"
-#include "lib/ReadinessGuard.h"
+#include "lib/waits/BlockingCalls.h"
+#include "lib/waits/ReadinessGuard.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"

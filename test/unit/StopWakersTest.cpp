@@ -1,6 +1,6 @@
 //===- StopWakersTest.cpp - Which waits the stop path wakes up ------------===//
+#include "lib/waits/StopWakers.h"
 #include "TestAST.h"
-#include "lib/StopWakers.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"

@@ -1,6 +1,6 @@
 //===- StoredContextTest.cpp - Where declarations keep contexts -----------===//
+#include "lib/contexts/StoredContext.h"
 #include "TestAST.h"
-#include "lib/StoredContext.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "gtest/gtest.h"

@@ -1,6 +1,6 @@
 //===- TypeClassifierTest.cpp - Context-like types ------------------------===//
+#include "lib/model/TypeClassifier.h"
 #include "TestAST.h"
-#include "lib/TypeClassifier.h"
 
 #include "gtest/gtest.h"
 

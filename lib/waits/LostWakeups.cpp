@@ -1,0 +1,349 @@
+//===- LostWakeups.cpp - Notifies that a condition wait can miss ----------===//
+
+#include "lib/waits/LostWakeups.h"
+
+#include "lib/ast/ExprWrappers.h"
+#include "lib/model/TypeClassifier.h"
+#include "lib/waits/BlockingCalls.h"
+#include "lib/waits/CallerLocks.h"
+#include "lib/waits/MutexHeld.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace context_tidy {
+
+namespace {
+
+/// A type a stop flag can have: bool, an integer or an enumeration, or a
+/// class template specialization over one (std::atomic<bool>).
+bool isFlagType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (T->isBooleanType() || T->isIntegralOrEnumerationType())
+    return !T->isPointerType();
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() != 1)
+    return false;
+  const TemplateArgument &A = Spec->getTemplateArgs()[0];
+  if (A.getKind() != TemplateArgument::Type)
+    return false;
+  QualType Arg = A.getAsType().getCanonicalType();
+  return Arg->isBooleanType() || Arg->isIntegralOrEnumerationType();
+}
+
+const FieldDecl *flagField(const Expr *E) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME)
+    return nullptr;
+  const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!F || !isFlagType(F->getType()))
+    return nullptr;
+  return cast<FieldDecl>(F->getCanonicalDecl());
+}
+
+/// The flag member that \p S writes, if it is a write: an assignment or
+/// increment of the member, an assignment operator or a non-const member
+/// call on it (store, exchange, fetch_add).
+const FieldDecl *writtenFlag(const Stmt *S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      return flagField(BO->getLHS());
+    return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      return flagField(UO->getSubExpr());
+    return nullptr;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if (Op->getNumArgs() >= 1 &&
+        (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+         Op->getOperator() == OO_MinusMinus))
+      return flagField(Op->getArg(0));
+    return nullptr;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && !MD->isConst() && !isa<CXXConversionDecl>(MD))
+      return flagField(MC->getImplicitObjectArgument());
+  }
+  return nullptr;
+}
+
+} // namespace
+
+llvm::SmallVector<const FieldDecl *, 2> exitFlags(const Stmt *Exit) {
+  llvm::SmallVector<const FieldDecl *, 2> Out;
+  llvm::SmallVector<const Stmt *, 16> Stack{Exit};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const FieldDecl *F = flagField(E))
+        if (!llvm::is_contained(Out, F))
+          Out.push_back(F);
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  return Out;
+}
+
+const llvm::SmallVector<ClassWakers::Body, 4> &
+ClassWakers::summarise(const CXXRecordDecl *RD) {
+  return summary(RD).Bodies;
+}
+
+const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
+  auto It = Classes.find(RD);
+  if (It != Classes.end())
+    return It->second;
+  Summary Sum;
+  struct Root {
+    const Stmt *S;
+    bool Stops;
+    const FunctionDecl *Fn;  ///< the member function (canonical); null: a lambda
+    const FunctionDecl *Def; ///< its definition
+  };
+  llvm::SmallVector<Root, 8> Roots;
+  for (const Decl *D : RD->decls()) {
+    const FunctionDecl *FD = D->getAsFunction();
+    if (!FD)
+      continue;
+    // Members of a class template are read in the pattern too: their
+    // non-dependent statements (the flag, the notify) are resolved there.
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def) || !Def)
+      continue;
+    if (const Stmt *B = Def->getBody())
+      Roots.push_back(
+          {B, isa<CXXDestructorDecl>(Def), FD->getCanonicalDecl(), Def});
+  }
+  while (!Roots.empty()) {
+    Body B;
+    Root R = Roots.pop_back_val();
+    B.Root = R.S;
+    B.Stops = R.Stops;
+    B.Function = R.Def;
+    llvm::SmallVector<const Stmt *, 32> Stack{B.Root};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+        Roots.push_back({L->getBody(), false, nullptr, nullptr}); // its own body
+        continue;
+      }
+      if (const FieldDecl *F = writtenFlag(S))
+        B.Writes.push_back({F, S->getBeginLoc()});
+      if (const auto *CE = dyn_cast<CallExpr>(S)) {
+        if (M.matchCall(CE, Role::WakeMethod)) {
+          if (const auto *F =
+                  dyn_cast_or_null<FieldDecl>(objectDecl(callObject(CE)))) {
+            B.Notifies.push_back({F, CE});
+            if (R.Fn)
+              Sum.Notified[R.Fn].push_back(
+                  cast<FieldDecl>(F->getCanonicalDecl()));
+          }
+        } else if (const ApiEntry *E = M.matchCall(CE, Role::BlockingCall)) {
+          if (E->Flags & JoinsCallable)
+            B.Stops = true;
+        } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+          const CXXMethodDecl *MD = MC->getMethodDecl();
+          const Expr *Obj = MC->getImplicitObjectArgument();
+          if (MD && Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+              MD->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
+            B.MemberCalls.push_back({MD->getCanonicalDecl(), CE->getBeginLoc()});
+        }
+      }
+      for (const Stmt *C : S->children())
+        Stack.push_back(C);
+    }
+    if (!B.Writes.empty() &&
+        (!B.Notifies.empty() || B.Stops || !B.MemberCalls.empty()))
+      Sum.Bodies.push_back(std::move(B));
+  }
+  return Classes.try_emplace(RD, std::move(Sum)).first->second;
+}
+
+SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return {};
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  for (const Body &B : summarise(RD))
+    if (B.Stops)
+      for (auto [W, Loc] : B.Writes)
+        if (W == F)
+          return Loc;
+  return {};
+}
+
+SourceLocation ClassWakers::writeBeforeWake(const FieldDecl *Flag,
+                                            const ValueDecl *Object,
+                                            const CXXRecordDecl *Also) {
+  if (!Flag || !Object)
+    return {};
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  const ValueDecl *Obj = cast<ValueDecl>(Object->getCanonicalDecl());
+  llvm::SmallVector<const CXXRecordDecl *, 2> Records;
+  if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent()))
+    if ((RD = RD->getDefinition()))
+      Records.push_back(RD);
+  if (Also && (Also = Also->getDefinition()) &&
+      !llvm::is_contained(Records, Also))
+    Records.push_back(Also);
+  const SourceManager *SM = nullptr;
+  for (const CXXRecordDecl *RD : Records) {
+    const Summary &Sum = summary(RD);
+    for (const Body &B : Sum.Bodies)
+      for (auto [W, Loc] : B.Writes) {
+        if (W != F)
+          continue;
+        for (auto [N, Call] : B.Notifies)
+          if (N == Obj)
+            return Loc;
+        // A member function called after the write that notifies it.
+        if (!SM)
+          SM = &RD->getASTContext().getSourceManager();
+        for (auto [Callee, At] : B.MemberCalls) {
+          auto It = Sum.Notified.find(Callee);
+          if (It != Sum.Notified.end() && llvm::is_contained(It->second, Obj) &&
+              SM->isBeforeInTranslationUnit(Loc, At))
+            return Loc;
+        }
+      }
+  }
+  return {};
+}
+
+llvm::SmallVector<UnlockedFlagTest, 1>
+flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
+                       const ValueDecl *Lock,
+                       llvm::ArrayRef<const FieldDecl *> PredicateFlags,
+                       const SourceManager &SM) {
+  llvm::SmallVector<UnlockedFlagTest, 1> Out;
+  const auto *LockVar = dyn_cast_or_null<VarDecl>(Lock);
+  if (!Loop || !Wait || !LockVar || !LockVar->isLocalVarDecl())
+    return Out;
+  const Expr *Cond = nullptr;
+  const Stmt *LoopBody = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(Loop)) {
+    Cond = W->getCond();
+    LoopBody = W->getBody();
+  } else if (const auto *D = dyn_cast<DoStmt>(Loop)) {
+    Cond = D->getCond();
+    LoopBody = D->getBody();
+  } else if (const auto *F = dyn_cast<ForStmt>(Loop)) {
+    Cond = F->getCond();
+    LoopBody = F->getBody();
+  }
+  if (!LoopBody)
+    return Out;
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  // The lock is taken inside the body: the condition runs without it.
+  SourceLocation LockAt = LockVar->getLocation();
+  if (Before(LockAt, LoopBody->getBeginLoc()) ||
+      Before(LoopBody->getEndLoc(), LockAt) ||
+      Before(Wait->getBeginLoc(), LockAt))
+    return Out;
+  // Reads of each flag in the body between the lock and the wait: a test
+  // made again under the lock.
+  llvm::SmallVector<const FieldDecl *, 2> Retested;
+  llvm::SmallVector<const Stmt *, 32> Stack{LoopBody};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const FieldDecl *F = flagField(E))
+        if (Before(LockAt, E->getBeginLoc()) &&
+            Before(E->getBeginLoc(), Wait->getBeginLoc()))
+          Retested.push_back(F);
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  // The loop's condition, and `if (flag) break;` (or return) in the body
+  // before the lock, outside nested loops.
+  llvm::SmallVector<const Stmt *, 4> Tests{Cond};
+  Stack.assign({LoopBody});
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S || isa<LambdaExpr>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+        isa<ForStmt>(S) || isa<CXXForRangeStmt>(S) ||
+        !Before(S->getBeginLoc(), LockAt))
+      continue;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      const Stmt *Then = If->getThen();
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then);
+          CS && !CS->body_empty())
+        Then = CS->body_back();
+      if (If->getCond() && !If->getElse() &&
+          (isa_and_nonnull<BreakStmt>(Then) || isa_and_nonnull<ReturnStmt>(Then)))
+        Tests.push_back(If->getCond());
+    }
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  Stack.assign(Tests.begin(), Tests.end());
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const FieldDecl *F = flagField(E)) {
+        if (!llvm::is_contained(PredicateFlags, F) &&
+            !llvm::is_contained(Retested, F) &&
+            llvm::none_of(Out, [&](const UnlockedFlagTest &T) {
+              return T.Flag == F;
+            }))
+          Out.push_back({F, E->getBeginLoc()});
+        continue;
+      }
+    for (const Stmt *C : S->children())
+      Stack.push_back(C);
+  }
+  return Out;
+}
+
+llvm::SmallVector<RacyFlagWake, 1>
+ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
+  llvm::SmallVector<RacyFlagWake, 1> Out;
+  if (!W.CondVar || !W.Mutex || W.Flags.empty())
+    return Out;
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(W.CondVar->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return Out;
+  const auto *CV = cast<FieldDecl>(W.CondVar->getCanonicalDecl());
+  for (const Body &B : summarise(RD)) {
+    for (auto [NotifiedField, Notify] : B.Notifies) {
+      if (NotifiedField != CV)
+        continue;
+      // The last write of a flag before the notify.
+      std::optional<std::pair<const FieldDecl *, SourceLocation>> Last;
+      for (auto [F, Loc] : B.Writes)
+        if (llvm::is_contained(W.Flags, F) &&
+            SM.isBeforeInTranslationUnit(Loc, Notify->getBeginLoc()) &&
+            (!Last || SM.isBeforeInTranslationUnit(Last->second, Loc)))
+          Last = {F, Loc};
+      if (!Last)
+        continue;
+      if (notifyIsRaceFree(B.Root, W.Mutex, Last->second, Notify, SM))
+        continue;
+      // A helper that its class calls only with the mutex held.
+      if (calledOnlyUnderLock(B.Function, W.Mutex, W.LockType, SM))
+        continue;
+      Out.push_back({Notify, Last->first, Last->second});
+    }
+  }
+  return Out;
+}
+
+} // namespace context_tidy

@@ -1,0 +1,1 @@
+#include "lib/a/Y.h"

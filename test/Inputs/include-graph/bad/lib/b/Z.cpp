@@ -1,0 +1,2 @@
+#include "clang-tidy/ClangTidyCheck.h"
+#include "lib/d/D.h"

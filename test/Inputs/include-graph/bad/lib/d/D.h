@@ -1,0 +1,2 @@
+#include "lib/a/X.h"
+#include "lib/Loose.h"
