@@ -123,6 +123,15 @@ if _registered_context_checks():
     config.available_features.add("context-checks")
 # The PATH the tests run with, for `env PATH=<dir>:%envpath ...`.
 config.substitutions.append(("%envpath", config.environment["PATH"]))
+# The self-lint (test/selflint/self-lint.test) runs the whole root
+# .clang-tidy on one LLVM version and only the context-* checks on the
+# others: tools/run-tests names the newest version it runs in
+# CONTEXT_TIDY_SELFLINT_FULL.  Without it (lit run by hand), the whole
+# configuration.
+_full = os.environ.get("CONTEXT_TIDY_SELFLINT_FULL", config.llvm_version_major)
+config.substitutions.append(
+    ("%selflint_scope", "" if _full in ("all", config.llvm_version_major)
+     else "--context-only"))
 # The clean-install test of the .deb (a chroot, ~3 minutes): for the primary
 # LLVM version, or for every version with CONTEXT_TIDY_DEB_CLEAN_INSTALL=all.
 if not config.sanitizer_runtime and (config.llvm_version_major == "19" or
