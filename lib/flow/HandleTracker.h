@@ -14,7 +14,8 @@
 //    each invocation or transfer) and runs it once over the body's CFG.
 //
 // Every API it recognises comes from the ApiModel.  What it reports
-// (LostHandle) and its options are in LostHandle.h.
+// (LostHandle) and its options are in LostHandle.h; how it follows the
+// handles is the Tracker (Tracker.h, internal to this folder).
 //
 //===----------------------------------------------------------------------===//
 
