@@ -13,19 +13,20 @@
 //  - turns these into events for FlowAnalysis (gen at the binding, kill at
 //    each invocation or transfer) and runs it once over the body's CFG.
 //
-// Every API it recognises comes from the ApiModel.
+// Every API it recognises comes from the ApiModel.  What it reports
+// (LostHandle) and its options are in LostHandle.h; how it follows the
+// handles is the Tracker (Tracker.h, internal to this folder).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef CONTEXT_TIDY_LIB_FLOW_HANDLETRACKER_H
 #define CONTEXT_TIDY_LIB_FLOW_HANDLETRACKER_H
 
-#include "lib/flow/FlowAnalysis.h"
+#include "lib/flow/LostHandle.h"
 #include "lib/model/ApiModel.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
-#include <string>
 #include <vector>
 
 namespace clang {
@@ -38,38 +39,6 @@ class Stmt;
 } // namespace clang
 
 namespace context_tidy {
-
-class HandleShapeCache;
-
-struct TrackerOptions {
-  /// Also track local cancellation sources whose token is handed out.
-  bool CheckSources = false;
-  /// Where to keep the shapes of factories' result types across calls;
-  /// none: each analysis finds them again.
-  HandleShapeCache *Shapes = nullptr;
-};
-
-/// One handle (or source) that is not released, or a discarded handle.
-struct LostHandle {
-  enum Kind : unsigned char {
-    NotCalled,      ///< a bound handle some path never calls or hands on
-    Discarded,      ///< the factory's handle is thrown away at once
-    SourceNotReleased, ///< a source whose token an owner waits on
-  } K;
-  clang::SourceLocation Loc; ///< the binding (or the call, for Discarded)
-  std::string Name;          ///< the variable; empty for Discarded
-  /// Name is a pair/tuple/struct that holds the handle, not the handle.
-  bool InHolder = false;
-  std::string Factory;       ///< the factory as declared ("WithTimeout")
-  /// Discarded: another element of the result (the context) was kept.
-  bool ContextKept = false;
-  /// NotCalled: the handle is never called, passed on or copied at all.
-  bool NeverUsed = false;
-  /// SourceNotReleased: a release method of the source's class, if known.
-  std::string ReleaseName;
-  /// Where the handle leaks: one entry per leaking exit or rebinding.
-  llvm::SmallVector<FlowLeak, 2> Leaks;
-};
 
 /// Analyses the body of \p D (a function, method, or lambda call operator;
 /// for a coroutine, its own body).  Returns nothing for dependent code or
