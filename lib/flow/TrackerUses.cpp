@@ -8,6 +8,7 @@
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
+#include "llvm/Config/llvm-config.h"
 
 using namespace clang;
 
