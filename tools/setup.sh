@@ -47,10 +47,12 @@ ct_sanitize_packages() {
 # the tools the integration tests drive (test/integration/): git and
 # pre-commit, Vim with ALE, Emacs with Flycheck, Neovim (its LSP client with
 # context-clangd), node and npm (SARIF schema validation), dpkg-dev (cpack's
-# dpkg-shlibdeps) and mmdebstrap (the clean-install test).
+# dpkg-shlibdeps), mmdebstrap (the clean-install test) and bazel-bootstrap
+# (Bazel 4, the aspect's test).
 ct_test_packages() {
   echo libasio-dev libboost-dev libboost-fiber-dev libgrpc++-dev libtbb-dev
   echo git pre-commit vim vim-ale emacs-nox elpa-flycheck neovim dpkg-dev mmdebstrap
+  echo bazel-bootstrap
   # node and npm: Debian's packages, unless a node with npm is installed
   # already (e.g. from another repository, whose nodejs includes npm).
   command -v node >/dev/null && command -v npm >/dev/null || echo nodejs npm

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "coverage tools are not available in this offline test workspace" >&2
+exit 1
