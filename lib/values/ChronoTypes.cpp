@@ -1,7 +1,8 @@
 //===- ChronoTypes.cpp - Duration and time point types --------------------===//
 //
 // The period of a duration type read from its std::ratio, the duration of a
-// time point type, and the value of a duration as the code spells it.
+// time point type, the units of <chrono> (their suffixes and names), and the
+// value of a duration as the code spells it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +18,29 @@ namespace context_tidy {
 
 namespace {
 
+/// The units of <chrono> that have a suffix: period, suffix, typedef.
+struct ChronoUnit {
+  Period Unit;
+  const char *Suffix;
+  const char *Name;
+};
+constexpr ChronoUnit ChronoUnits[] = {
+    {{1, 1000000000}, "ns", "nanoseconds"},
+    {{1, 1000000}, "us", "microseconds"},
+    {{1, 1000}, "ms", "milliseconds"},
+    {{1, 1}, "s", "seconds"},
+    {{60, 1}, "min", "minutes"},
+    {{3600, 1}, "h", "hours"},
+    {{86400, 1}, "d", "days"},
+};
+
+const ChronoUnit *chronoUnit(const Period &P) {
+  for (const ChronoUnit &U : ChronoUnits)
+    if (U.Unit == P)
+      return &U;
+  return nullptr;
+}
+
 const ClassTemplateSpecializationDecl *specializationOf(QualType T, Role R,
                                                         const ApiModel &M) {
   if (T.isNull())
@@ -26,6 +50,18 @@ const ClassTemplateSpecializationDecl *specializationOf(QualType T, Role R,
     return nullptr;
   return dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T->getAsCXXRecordDecl());
+}
+
+/// The type given as the second template argument of \p T, a class of role
+/// \p R (a duration's period, a time point's duration), or a null type.
+QualType secondTypeArgument(QualType T, Role R, const ApiModel &M) {
+  const auto *Spec = specializationOf(T, R, M);
+  if (!Spec || Spec->getTemplateArgs().size() < 2)
+    return QualType();
+  const TemplateArgument &A = Spec->getTemplateArgs()[1];
+  if (A.getKind() != TemplateArgument::Type)
+    return QualType();
+  return A.getAsType();
 }
 
 } // namespace
@@ -44,13 +80,10 @@ std::optional<DurationKind> durationKind(QualType T, const ApiModel &M) {
 }
 
 std::optional<DurationKind> timePointKind(QualType T, const ApiModel &M) {
-  const auto *Spec = specializationOf(T, Role::TimePointType, M);
-  if (!Spec || Spec->getTemplateArgs().size() < 2)
+  QualType D = secondTypeArgument(T, Role::TimePointType, M);
+  if (D.isNull())
     return std::nullopt;
-  const TemplateArgument &D = Spec->getTemplateArgs()[1];
-  if (D.getKind() != TemplateArgument::Type)
-    return std::nullopt;
-  return durationKind(D.getAsType(), M);
+  return durationKind(D, M);
 }
 
 bool isNumber(QualType T) {
@@ -64,14 +97,11 @@ bool isNumber(QualType T) {
 }
 
 std::optional<Period> durationPeriod(QualType T, const ApiModel &M) {
-  const auto *Spec = specializationOf(T, Role::DurationType, M);
-  if (!Spec || Spec->getTemplateArgs().size() < 2)
-    return std::nullopt;
-  const TemplateArgument &PeriodArg = Spec->getTemplateArgs()[1];
-  if (PeriodArg.getKind() != TemplateArgument::Type)
+  QualType PeriodType = secondTypeArgument(T, Role::DurationType, M);
+  if (PeriodType.isNull())
     return std::nullopt;
   const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      PeriodArg.getAsType()->getAsCXXRecordDecl());
+      PeriodType->getAsCXXRecordDecl());
   if (!Ratio || Ratio->getTemplateArgs().size() < 1)
     return std::nullopt;
   Period P;
@@ -122,6 +152,16 @@ const Expr *writtenDuration(const Expr *E, const ApiModel &M) {
   if (!E || (!durationKind(E->getType(), M) && !isNumber(E->getType())))
     return Original;
   return E;
+}
+
+llvm::StringRef periodSuffix(const Period &P) {
+  const ChronoUnit *U = chronoUnit(P);
+  return U ? U->Suffix : "";
+}
+
+llvm::StringRef chronoUnitName(const Period &P) {
+  const ChronoUnit *U = chronoUnit(P);
+  return U ? U->Name : "";
 }
 
 std::optional<Period> timePointPeriod(QualType T, const ApiModel &M) {

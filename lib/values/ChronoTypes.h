@@ -5,9 +5,9 @@
 // floating-point type), a std::chrono::time_point (its duration), or a plain
 // number.  The types are recognised through the API model's roles, so a
 // library's own duration template counts when the model names it.  The
-// public questions about types (durationPeriod, timePointPeriod,
-// writtenDuration, in Duration.h) are answered here too.  Internal to
-// lib/values/.
+// public questions about types and units (durationPeriod, timePointPeriod,
+// periodSuffix, writtenDuration, in Duration.h) are answered here too.
+// Internal to lib/values/.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +32,10 @@ std::optional<DurationKind> durationKind(clang::QualType T, const ApiModel &M);
 
 /// The duration of a std::chrono::time_point type.
 std::optional<DurationKind> timePointKind(clang::QualType T, const ApiModel &M);
+
+/// The name of <chrono>'s typedef for durations of period \p P
+/// ("milliseconds", "hours"), or "" if it has none.
+llvm::StringRef chronoUnitName(const Period &P);
 
 /// An integer (not bool), real floating-point or enumeration type.
 bool isNumber(clang::QualType T);

@@ -4,7 +4,8 @@
 // the rest is: the folding of durations in DurationFolder.cpp (the Folder,
 // DurationFolder.h) and DurationArithmetic.cpp, of time points and deadlines
 // in TimePointFolder.cpp, the exact arithmetic on tick counts in Quantity.cpp,
-// the duration and time point types in ChronoTypes.cpp.
+// the duration and time point types and the units' suffixes in
+// ChronoTypes.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,24 +36,6 @@ double DurationValue::seconds() const {
     Count = Int.isUnsigned() ? static_cast<double>(Int.getZExtValue())
                              : static_cast<double>(Int.getSExtValue());
   return Count * static_cast<double>(Unit.Num) / static_cast<double>(Unit.Den);
-}
-
-llvm::StringRef periodSuffix(const Period &P) {
-  if (P.Num == 1 && P.Den == 1000000000)
-    return "ns";
-  if (P.Num == 1 && P.Den == 1000000)
-    return "us";
-  if (P.Num == 1 && P.Den == 1000)
-    return "ms";
-  if (P.Num == 1 && P.Den == 1)
-    return "s";
-  if (P.Num == 60 && P.Den == 1)
-    return "min";
-  if (P.Num == 3600 && P.Den == 1)
-    return "h";
-  if (P.Num == 86400 && P.Den == 1)
-    return "d";
-  return "";
 }
 
 std::string DurationValue::format() const {

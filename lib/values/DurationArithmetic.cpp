@@ -41,24 +41,9 @@ std::string targetName(const CallExpr *CE, QualType Result, const ApiModel &M) {
   std::optional<DurationKind> K = durationKind(Result, M);
   if (!K)
     return "";
-  llvm::StringRef S = periodSuffix(K->Unit);
   if (K->FloatRep)
     return "duration<double>";
-  if (S == "ns")
-    return "nanoseconds";
-  if (S == "us")
-    return "microseconds";
-  if (S == "ms")
-    return "milliseconds";
-  if (S == "s")
-    return "seconds";
-  if (S == "min")
-    return "minutes";
-  if (S == "h")
-    return "hours";
-  if (S == "d")
-    return "days";
-  return "";
+  return chronoUnitName(K->Unit).str();
 }
 
 std::string castName(const CallExpr *CE, QualType Result, const ApiModel &M) {
@@ -118,23 +103,44 @@ std::optional<Quantity> Folder::numericCast(const Quantity &Q, QualType To,
 std::optional<Quantity> Folder::adapt(std::optional<Quantity> Q, QualType To) {
   if (!Q)
     return std::nullopt;
-  if (std::optional<DurationKind> DK = durationKind(To, M)) {
+  std::optional<DurationKind> K = durationKind(To, M);
+  if (!K)
+    K = timePointKind(To, M); // a time point: in its duration's unit
+  if (K) {
     if (Q->Plain)
       return std::nullopt;
-    if (Q->Unit == DK->Unit && Q->IsFloat == DK->FloatRep)
+    if (Q->Unit == K->Unit && Q->IsFloat == K->FloatRep)
       return Q;
-    return convert(*Q, DK->Unit, DK->FloatRep, Rounding::Exact);
-  }
-  if (std::optional<DurationKind> TK = timePointKind(To, M)) {
-    if (Q->Plain)
-      return std::nullopt;
-    if (Q->Unit == TK->Unit && Q->IsFloat == TK->FloatRep)
-      return Q;
-    return convert(*Q, TK->Unit, TK->FloatRep, Rounding::Exact);
+    return convert(*Q, K->Unit, K->FloatRep, Rounding::Exact);
   }
   if (!Q->Plain)
     return std::nullopt;
   return Q;
+}
+
+/// X / Y into \p Out (whose unit, or Plain, is set): in doubles when
+/// \p Float, else in integers, noting an integer division that makes a
+/// positive value zero.  Nullopt on a division by zero, an overflow, or a
+/// floating-point operand of an integer division.
+std::optional<Quantity> Folder::quotient(Quantity Out, const Quantity &X,
+                                         const Quantity &Y, bool Float,
+                                         SourceLocation Loc) {
+  if (Float) {
+    if (Y.asDouble() == 0)
+      return std::nullopt;
+    Out.IsFloat = true;
+    Out.F = X.asDouble() / Y.asDouble();
+    return Out;
+  }
+  if (X.IsFloat || Y.IsFloat || Y.I == 0 ||
+      (X.I == std::numeric_limits<int64_t>::min() && Y.I == -1))
+    return std::nullopt;
+  Out.I = X.I / Y.I;
+  Quantity Exact = Out;
+  Exact.IsFloat = true;
+  Exact.F = static_cast<double>(X.I) / static_cast<double>(Y.I);
+  noteTruncation("integer division", Exact, Out, Loc);
+  return Out;
 }
 
 /// A number of ticks from a duration, or a number, as an operand of
@@ -172,13 +178,7 @@ std::optional<Quantity> Folder::durationOperator(const CXXOperatorCallExpr *Op,
       if (!Y)
         return std::nullopt;
     }
-    Quantity Out = *X;
-    if (Out.IsFloat) {
-      Out.F = X->F + Y->F;
-    } else if (__builtin_add_overflow(X->I, Y->I, &Out.I)) {
-      return std::nullopt;
-    }
-    return Out;
+    return add(*X, *Y);
   }
 
   if (OO == OO_Star && Result && ((DA && NB) || (NA && DB))) {
@@ -212,22 +212,7 @@ std::optional<Quantity> Folder::durationOperator(const CXXOperatorCallExpr *Op,
       return std::nullopt;
     Quantity Out;
     Out.Unit = Result->Unit;
-    if (Result->FloatRep) {
-      if (K->asDouble() == 0)
-        return std::nullopt;
-      Out.IsFloat = true;
-      Out.F = D->asDouble() / K->asDouble();
-      return Out;
-    }
-    if (D->IsFloat || K->IsFloat || K->I == 0 ||
-        (D->I == std::numeric_limits<int64_t>::min() && K->I == -1))
-      return std::nullopt;
-    Out.I = D->I / K->I;
-    Quantity Exact = Out;
-    Exact.IsFloat = true;
-    Exact.F = static_cast<double>(D->I) / static_cast<double>(K->I);
-    noteTruncation("integer division", Exact, Out, Op->getOperatorLoc());
-    return Out;
+    return quotient(Out, *D, *K, Result->FloatRep, Op->getOperatorLoc());
   }
 
   if (OO == OO_Slash && DA && DB && isNumber(T)) {
@@ -247,22 +232,7 @@ std::optional<Quantity> Folder::durationOperator(const CXXOperatorCallExpr *Op,
       return std::nullopt;
     Quantity Out;
     Out.Plain = true;
-    if (Float) {
-      if (Y->F == 0)
-        return std::nullopt;
-      Out.IsFloat = true;
-      Out.F = X->F / Y->F;
-      return Out;
-    }
-    if (Y->I == 0 ||
-        (X->I == std::numeric_limits<int64_t>::min() && Y->I == -1))
-      return std::nullopt;
-    Out.I = X->I / Y->I;
-    Quantity Exact = Out;
-    Exact.IsFloat = true;
-    Exact.F = static_cast<double>(X->I) / static_cast<double>(Y->I);
-    noteTruncation("integer division", Exact, Out, Op->getOperatorLoc());
-    return Out;
+    return quotient(Out, *X, *Y, Float, Op->getOperatorLoc());
   }
   return std::nullopt;
 }

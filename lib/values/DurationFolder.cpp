@@ -101,6 +101,11 @@ const Expr *memberInitializer(const MemberExpr *ME, const VarDecl *&Holder,
 
 } // namespace
 
+bool unfoldable(const Expr *E) {
+  return !E || E->isValueDependent() || E->isTypeDependent() ||
+         E->containsErrors();
+}
+
 const Expr *skipTemporaries(const Expr *E) {
   while (E) {
     E = E->IgnoreParens();
@@ -153,8 +158,7 @@ std::optional<Quantity> Folder::evaluated(const Expr *E) const {
 }
 
 std::optional<Quantity> Folder::evaluatedUncached(const Expr *E) const {
-  if (!E || E->isValueDependent() || E->isTypeDependent() ||
-      E->containsErrors())
+  if (unfoldable(E))
     return std::nullopt;
   QualType T = E->getType();
   std::optional<DurationKind> DK = durationKind(T, M);
@@ -239,8 +243,7 @@ std::optional<Quantity> Folder::leaf(const Expr *E, unsigned VarDepth) {
 
 std::optional<Quantity> Folder::value(const Expr *E, unsigned VarDepth,
                                       unsigned NodeDepth) {
-  if (!E || VarDepth > MaxVariableDepth || NodeDepth > MaxNodeDepth ||
-      E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+  if (VarDepth > MaxVariableDepth || NodeDepth > MaxNodeDepth || unfoldable(E))
     return std::nullopt;
   QualType T = E->getType();
   if (!durationKind(T, M) && !isNumber(T))
@@ -436,8 +439,7 @@ std::optional<Quantity> Folder::structural(const Expr *E, unsigned VarDepth,
 
 std::optional<FoldedDuration> foldDuration(const Expr *E, const ASTContext &Ctx,
                                            const ApiModel &M, bool Seconds) {
-  if (!E || E->isValueDependent() || E->isTypeDependent() ||
-      E->containsErrors())
+  if (unfoldable(E))
     return std::nullopt;
   QualType T = E->getType();
   bool IsDuration = durationKind(T, M).has_value();

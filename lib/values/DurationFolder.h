@@ -90,9 +90,15 @@ private:
                                            unsigned NodeDepth);
   std::optional<Quantity> scalarOperator(const clang::BinaryOperator *Op,
                                          unsigned VarDepth, unsigned NodeDepth);
+  std::optional<Quantity> quotient(Quantity Out, const Quantity &X,
+                                   const Quantity &Y, bool Float,
+                                   clang::SourceLocation Loc);
   std::optional<Quantity> durationCast(const clang::CallExpr *CE,
                                        unsigned VarDepth, unsigned NodeDepth);
   std::optional<Quantity> literal(const clang::Expr *E, unsigned VarDepth);
+  std::optional<TimeQuantity> timeAs(const clang::Expr *From,
+                                     clang::QualType To, unsigned VarDepth,
+                                     unsigned NodeDepth);
   std::optional<TimeQuantity> timeVariable(const clang::ValueDecl *D,
                                            unsigned VarDepth,
                                            unsigned NodeDepth);
@@ -104,6 +110,9 @@ private:
   const clang::ASTContext &Ctx;
   const ApiModel &M;
 };
+
+/// Whether \p E has no value to fold: null, dependent, or containing errors.
+bool unfoldable(const clang::Expr *E);
 
 /// \p E without parentheses, full-expression wrappers, temporaries,
 /// substituted template parameters and default member initialisers.

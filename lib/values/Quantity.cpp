@@ -175,6 +175,15 @@ std::optional<Quantity> negate(Quantity Q) {
   return Q;
 }
 
+std::optional<Quantity> add(const Quantity &X, const Quantity &Y) {
+  Quantity Sum = X;
+  if (Sum.IsFloat)
+    Sum.F = X.F + Y.F;
+  else if (__builtin_add_overflow(X.I, Y.I, &Sum.I))
+    return std::nullopt;
+  return Sum;
+}
+
 bool sameValue(const Quantity &A, const Quantity &B) {
   if (A.sign() != B.sign())
     return false;

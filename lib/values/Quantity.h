@@ -68,6 +68,9 @@ Period commonPeriod(Period A, Period B);
 /// -Q; nullopt when it overflows.
 std::optional<Quantity> negate(Quantity Q);
 
+/// X + Y, both in X's unit and representation; nullopt when it overflows.
+std::optional<Quantity> add(const Quantity &X, const Quantity &Y);
+
 /// Whether A and B are the same length of time (or number), exactly for
 /// integers of one unit, else to a relative 1e-9.
 bool sameValue(const Quantity &A, const Quantity &B);

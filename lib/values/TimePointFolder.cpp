@@ -28,10 +28,26 @@ std::optional<TimeQuantity> Folder::timeVariable(const ValueDecl *D,
   return TQ;
 }
 
+/// The time point \p From as one of type \p To: a conversion between time
+/// points of other durations (the offset from now() keeps its own unit).
+std::optional<TimeQuantity> Folder::timeAs(const Expr *From, QualType To,
+                                           unsigned VarDepth,
+                                           unsigned NodeDepth) {
+  std::optional<TimeQuantity> TQ = time(From, VarDepth, NodeDepth + 1);
+  if (!TQ)
+    return std::nullopt;
+  if (!TQ->IsNow) {
+    std::optional<Quantity> Q = adapt(TQ->SinceEpoch, To);
+    if (!Q)
+      return std::nullopt;
+    TQ->SinceEpoch = *Q;
+  }
+  return TQ;
+}
+
 std::optional<TimeQuantity> Folder::time(const Expr *E, unsigned VarDepth,
                                          unsigned NodeDepth) {
-  if (!E || VarDepth > MaxVariableDepth || NodeDepth > MaxNodeDepth ||
-      E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+  if (VarDepth > MaxVariableDepth || NodeDepth > MaxNodeDepth || unfoldable(E))
     return std::nullopt;
   std::optional<DurationKind> TK = timePointKind(E->getType(), M);
   if (!TK)
@@ -49,20 +65,8 @@ std::optional<TimeQuantity> Folder::time(const Expr *E, unsigned VarDepth,
       return std::nullopt;
     }
   }
-  if (S != E) {
-    std::optional<TimeQuantity> TQ = time(S, VarDepth, NodeDepth + 1);
-    if (!TQ)
-      return std::nullopt;
-    // A conversion between time points of other durations (the offset
-    // from now() keeps its own unit).
-    if (!TQ->IsNow) {
-      std::optional<Quantity> Q = adapt(TQ->SinceEpoch, E->getType());
-      if (!Q)
-        return std::nullopt;
-      TQ->SinceEpoch = *Q;
-    }
-    return TQ;
-  }
+  if (S != E)
+    return timeAs(S, E->getType(), VarDepth, NodeDepth);
 
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (M.matchCall(CE, Role::ClockNow)) {
@@ -107,15 +111,13 @@ std::optional<TimeQuantity> Folder::time(const Expr *E, unsigned VarDepth,
         std::optional<Quantity> Y = convert(*D, P, Float, Rounding::Exact);
         if (!X || !Y)
           return std::nullopt;
-        Quantity Sum = *X;
-        if (Sum.IsFloat)
-          Sum.F = X->F + Y->F;
-        else if (__builtin_add_overflow(X->I, Y->I, &Sum.I))
+        std::optional<Quantity> Sum = add(*X, *Y);
+        if (!Sum)
           return std::nullopt;
         if (TQ->IsNow)
-          TQ->Offset = Sum;
+          TQ->Offset = *Sum;
         else
-          TQ->SinceEpoch = Sum;
+          TQ->SinceEpoch = *Sum;
         return TQ;
       }
     }
@@ -123,18 +125,8 @@ std::optional<TimeQuantity> Folder::time(const Expr *E, unsigned VarDepth,
 
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (const Expr *Arg = singleArgument(CE)) {
-      if (timePointKind(Arg->getType(), M)) {
-        std::optional<TimeQuantity> TQ = time(Arg, VarDepth, NodeDepth + 1);
-        if (!TQ)
-          return std::nullopt;
-        if (!TQ->IsNow) {
-          std::optional<Quantity> Q = adapt(TQ->SinceEpoch, E->getType());
-          if (!Q)
-            return std::nullopt;
-          TQ->SinceEpoch = *Q;
-        }
-        return TQ;
-      }
+      if (timePointKind(Arg->getType(), M))
+        return timeAs(Arg, E->getType(), VarDepth, NodeDepth);
       if (durationKind(Arg->getType(), M)) {
         std::optional<Quantity> D =
             adapt(value(Arg, VarDepth, NodeDepth + 1), E->getType());
@@ -194,8 +186,7 @@ std::optional<TimeQuantity> Folder::time(const Expr *E, unsigned VarDepth,
 
 std::optional<FoldedDeadline> foldDeadline(const Expr *E, const ASTContext &Ctx,
                                            const ApiModel &M, bool Seconds) {
-  if (!E || E->isValueDependent() || E->isTypeDependent() ||
-      E->containsErrors())
+  if (unfoldable(E))
     return std::nullopt;
   QualType CT = E->getType().getNonReferenceType().getCanonicalType();
   if (!timePointKind(E->getType(), M)) {
