@@ -1,9 +1,12 @@
 //===- DurationTest.cpp - Constant values of durations --------------------===//
 #include "lib/values/Duration.h"
+#include "lib/values/ChronoTypes.h"
 #include "lib/values/LiteralNumber.h"
+#include "lib/values/Quantity.h"
 #include "TestAST.h"
 
 #include "gtest/gtest.h"
+#include <limits>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -399,6 +402,93 @@ TEST_F(FoldTest, FoldsDeadlines) {
   EXPECT_EQ(described("o"), "5s after the clock's epoch");
   EXPECT_EQ(described("p"), "<unknown>");
   EXPECT_EQ(described("q"), "'now() + 0s' (passed)");
+}
+
+TEST_F(FoldTest, NamesCastTargetsWithoutATypedef) {
+  parse(R"(
+    auto a = std::chrono::duration_cast<std::chrono::duration<long long, std::ratio<3600>>>(1s);
+    auto b = std::chrono::duration_cast<std::chrono::duration<long long, std::ratio<7>>>(1s);
+  )");
+  EXPECT_EQ(truncation("a"), "'duration_cast<hours>': 1s -> 0h");
+  EXPECT_EQ(truncation("b"), "'duration_cast': 1s -> 0s");
+}
+
+TEST_F(FoldTest, ConvertsBetweenTimePoints) {
+  parse(R"(
+    using Clock = std::chrono::system_clock;
+    using Seconds = std::chrono::time_point<Clock, std::chrono::seconds>;
+    using Millis = std::chrono::time_point<Clock, std::chrono::milliseconds>;
+    Millis a = Seconds(5s);
+    Millis b{Seconds(-2s)};
+    const Seconds kStart = std::chrono::time_point_cast<std::chrono::seconds>(Clock::now());
+    Millis c = kStart;
+  )");
+  EXPECT_EQ(described("a"), "5s after the clock's epoch");
+  EXPECT_EQ(deadline("a")->Value.SinceEpoch.format(), "5000ms");
+  EXPECT_EQ(described("b"), "before the clock's epoch (-2s) (passed)");
+  EXPECT_EQ(described("c"), "'now()' rounded down (passed)");
+}
+
+TEST(QuantityTest, ConvertsWithEachRounding) {
+  auto Ms = [](int64_t I) {
+    Quantity Q;
+    Q.I = I;
+    Q.Unit = Period{1, 1000};
+    return Q;
+  };
+  auto Count = [](std::optional<Quantity> Q) -> std::string {
+    return Q ? std::to_string(Q->I) : "none";
+  };
+  const Period S{1, 1};
+  EXPECT_EQ(Count(convert(Ms(-1500), S, false, Rounding::TowardZero)), "-1");
+  EXPECT_EQ(Count(convert(Ms(-1500), S, false, Rounding::Floor)), "-2");
+  EXPECT_EQ(Count(convert(Ms(-1500), S, false, Rounding::Ceil)), "-1");
+  EXPECT_EQ(Count(convert(Ms(-1500), S, false, Rounding::Nearest)), "-2");
+  EXPECT_EQ(Count(convert(Ms(2500), S, false, Rounding::Nearest)), "2");
+  EXPECT_EQ(Count(convert(Ms(1500), S, false, Rounding::Exact)), "none");
+  EXPECT_EQ(Count(convert(Ms(2000), S, false, Rounding::Exact)), "2");
+  std::optional<Quantity> F = convert(Ms(250), S, true, Rounding::Exact);
+  ASSERT_TRUE(F && F->IsFloat);
+  EXPECT_DOUBLE_EQ(F->F, 0.25);
+  // Too many ticks for 64 bits.
+  Quantity Big;
+  Big.I = std::numeric_limits<int64_t>::max();
+  Big.Unit = Period{3600, 1};
+  EXPECT_FALSE(convert(Big, Period{1, 1000000000}, false, Rounding::Exact));
+}
+
+TEST(QuantityTest, AddsNegatesAndFindsCommonPeriods) {
+  Quantity A, B;
+  A.I = 3;
+  B.I = -5;
+  ASSERT_TRUE(add(A, B));
+  EXPECT_EQ(add(A, B)->I, -2);
+  A.I = std::numeric_limits<int64_t>::max();
+  EXPECT_FALSE(add(A, A));
+  Quantity X, Y;
+  X.IsFloat = true;
+  X.F = 0.5;
+  Y.IsFloat = true;
+  Y.F = 0.25;
+  EXPECT_DOUBLE_EQ(add(X, Y)->F, 0.75);
+  Quantity Min;
+  Min.I = std::numeric_limits<int64_t>::min();
+  EXPECT_FALSE(negate(Min));
+  EXPECT_EQ(negate(B)->I, 5);
+  EXPECT_EQ(commonPeriod(Period{1, 1000}, Period{1, 1}), (Period{1, 1000}));
+  EXPECT_EQ(commonPeriod(Period{1, 3}, Period{1, 2}), (Period{1, 6}));
+  EXPECT_EQ(commonPeriod(Period{60, 1}, Period{3600, 1}), (Period{60, 1}));
+}
+
+TEST(ChronoUnitsTest, SuffixesAndNames) {
+  EXPECT_EQ(periodSuffix(Period{1, 1000000000}), "ns");
+  EXPECT_EQ(chronoUnitName(Period{1, 1000000000}), "nanoseconds");
+  EXPECT_EQ(periodSuffix(Period{60, 1}), "min");
+  EXPECT_EQ(chronoUnitName(Period{60, 1}), "minutes");
+  EXPECT_EQ(periodSuffix(Period{86400, 1}), "d");
+  EXPECT_EQ(chronoUnitName(Period{86400, 1}), "days");
+  EXPECT_EQ(periodSuffix(Period{1, 7}), "");
+  EXPECT_EQ(chronoUnitName(Period{1, 7}), "");
 }
 
 } // namespace
