@@ -2,6 +2,7 @@
 
 #include "lib/waits/BlockingCalls.h"
 
+#include "lib/ast/ExprWrappers.h"
 #include "lib/model/TypeClassifier.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -15,23 +16,22 @@ namespace {
 
 constexpr unsigned MaxDepth = 16;
 
+/// \p E under temporaries, copies and functional casts.
 const Expr *skipTemporaries(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 &&
-             C->getConstructor()->isCopyOrMoveConstructor())
-      E = C->getArg(0);
-    else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = C->getSubExpr();
-    else
-      return E;
-  }
-  return E;
+  return skipWrappers(E, FunctionalCasts, MaxDepth);
+}
+
+/// \p E when it is a call the classifiers look at: free of errors, not
+/// dependent, to a valid function named directly.  Null otherwise.
+const CallExpr *classifiableCall(const Expr *E) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(E);
+  if (!CE || CE->containsErrors() || CE->isTypeDependent() ||
+      CE->isValueDependent())
+    return nullptr;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || FD->isInvalidDecl())
+    return nullptr;
+  return CE;
 }
 
 bool isObservingKind(ContextKind K) {
@@ -246,13 +246,10 @@ std::optional<BlindCall> classifyBlockingCall(const Expr *E,
                                               const ASTContext &Ctx,
                                               const ApiModel &M,
                                               double MinSleepSeconds) {
-  const auto *CE = dyn_cast_or_null<CallExpr>(E);
-  if (!CE || CE->containsErrors() || CE->isTypeDependent() ||
-      CE->isValueDependent())
+  const CallExpr *CE = classifiableCall(E);
+  if (!CE)
     return std::nullopt;
   const FunctionDecl *FD = CE->getDirectCallee();
-  if (!FD || FD->isInvalidDecl())
-    return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args = writtenArguments(CE);
 
   if (const ApiEntry *Sel = M.matchCall(CE, Role::SelectFunction)) {
@@ -304,13 +301,10 @@ std::optional<BlindCall> classifyBlockingCall(const Expr *E,
 std::optional<BoundedCall> classifyBoundedWait(const Expr *E,
                                                const ASTContext &Ctx,
                                                const ApiModel &M) {
-  const auto *CE = dyn_cast_or_null<CallExpr>(E);
-  if (!CE || CE->containsErrors() || CE->isTypeDependent() ||
-      CE->isValueDependent())
+  const CallExpr *CE = classifiableCall(E);
+  if (!CE)
     return std::nullopt;
   const FunctionDecl *FD = CE->getDirectCallee();
-  if (!FD || FD->isInvalidDecl())
-    return std::nullopt;
   const ApiEntry *Entry = M.matchCall(CE, Role::BoundedWait);
   if (!Entry)
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "lib/waits/StopRequests.h"
 
+#include "lib/ast/Callables.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -15,13 +16,6 @@ namespace context_tidy {
 
 namespace {
 
-const Stmt *visibleBody(const FunctionDecl *FD) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
-    return nullptr;
-  return Def->getBody();
-}
-
 bool inSystemHeader(const Decl *D) {
   const SourceManager &SM = D->getASTContext().getSourceManager();
   SourceLocation Loc = D->getLocation();
@@ -31,34 +25,9 @@ bool inSystemHeader(const Decl *D) {
 /// The body a stop callback's callable runs, or null when it is not a
 /// lambda or a function the translation unit shows.
 const Stmt *callableBody(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *L = dyn_cast<LambdaExpr>(E))
-      return L->getBody();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = M->getSubExpr();
-    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = B->getSubExpr();
-    } else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = C->getSubExpr();
-    } else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-               C && C->getNumArgs() >= 1) {
-      E = C->getArg(0); // std::function<void()>{lambda}, copies
-    } else if (const auto *U = dyn_cast<UnaryOperator>(E);
-               U && U->getOpcode() == UO_AddrOf) {
-      E = U->getSubExpr();
-    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
-        return visibleBody(FD);
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V || !V->isLocalVarDecl())
-        return nullptr;
-      E = V->getInit();
-    } else {
-      return nullptr;
-    }
-  }
-  return nullptr;
+  Callable C = callableOf(E, ThroughFunctionalCasts | ThroughAddressOf |
+                                 ThroughLocalVariables | AcceptFunctions);
+  return C.Lambda ? C.Lambda->getBody() : visibleBody(C.Function);
 }
 
 bool bodyEffectUnknown(const Stmt *Body, const ApiModel &M, unsigned Depth,

@@ -2,6 +2,7 @@
 
 #include "lib/waits/StopWakers.h"
 
+#include "lib/ast/Callables.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
 #include "lib/waits/StopRequests.h"
@@ -30,24 +31,6 @@ bool isStopCallbackHolder(QualType T, const ApiModel &M, unsigned Depth = 0) {
   return !Args.empty() && isStopCallbackHolder(Args.front(), M, Depth + 1);
 }
 
-const Expr *stripToLambdaSource(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
-             C && C->getNumArgs() >= 1)
-      E = C->getArg(0); // std::function<void()>{lambda}, copies
-    else if (const auto *C = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = C->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
-
 /// Collects the objects that \p S wakes: Role::WakeMethod calls anywhere in
 /// it, in the bodies of lambdas it contains or names (a local variable
 /// initialised with a lambda), and one call deep into functions it calls.
@@ -70,8 +53,8 @@ void collectWakes(const Stmt *S, const ApiModel &M, SourceLocation Request,
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Cur)) {
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
         if (V->isLocalVarDecl() && V->getInit())
-          if (const auto *L = dyn_cast_or_null<LambdaExpr>(
-                  stripToLambdaSource(V->getInit())))
+          if (const LambdaExpr *L =
+                  callableOf(V->getInit(), ThroughFunctionalCasts).Lambda)
             Stack.push_back({L->getBody(), L->getBody()});
     }
     if (const auto *CE = dyn_cast<CallExpr>(Cur)) {
