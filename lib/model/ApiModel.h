@@ -18,6 +18,11 @@
 // std::__basic_future, and a class derived from std::condition_variable
 // still blocks in wait()).
 //
+// Implemented in ApiModelRoles.cpp (role and profile names), ApiModel.cpp
+// (the table, options and annotations made into a model), ApiModelMatch.cpp
+// (matching declarations, and the caches) and ApiModelLookup.cpp (the
+// classes the entries name, found in an AST).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef CONTEXT_TIDY_LIB_MODEL_APIMODEL_H
