@@ -3,9 +3,9 @@
 // The one declarative place that says which declarations of the standard
 // library, Asio, gRPC, folly, Seastar, Boost.Fiber, oneTBB and the C++ ports
 // of Go's context package matter to the checks, and in what role.  The
-// built-in table is in ApiModel.cpp; users extend it with CheckOptions (the
-// checks/ directory turns options into ApiModel::Config), and library
-// authors mark their own declarations with
+// built-in table is data, one row a line, in BuiltinApis.def; users extend
+// it with CheckOptions (the checks/ directory turns options into
+// ApiModel::Config), and library authors mark their own declarations with
 //   [[clang::annotate("context::<role>")]]          (a type or a function)
 //   [[clang::annotate("context::<role>:<arg>")]]    (a function, argument N)
 // where <role> is roleName(): "context", "blocking", "timeout", ...  A
@@ -17,6 +17,11 @@
 // or one of its bases, is Class (libstdc++ declares future::wait in the base
 // std::__basic_future, and a class derived from std::condition_variable
 // still blocks in wait()).
+//
+// Implemented in ApiModelRoles.cpp (role and profile names), ApiModel.cpp
+// (the table, options and annotations made into a model), ApiModelMatch.cpp
+// (matching declarations, and the caches) and ApiModelLookup.cpp (the
+// classes the entries name, found in an AST).
 //
 //===----------------------------------------------------------------------===//
 
@@ -176,7 +181,7 @@ std::optional<Profile> profileFromName(llvm::StringRef Name);
 /// A one-line description of the role, for documentation.
 llvm::StringRef roleDescription(Role R);
 
-/// The built-in table, in documentation order.
+/// The built-in table (BuiltinApis.def), in documentation order.
 llvm::ArrayRef<ApiEntry> builtinEntries();
 
 /// Why \p Spec, an entry of a model option ("pattern" or "pattern:<arg>",

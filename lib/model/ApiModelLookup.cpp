@@ -2,8 +2,8 @@
 //
 // The declarations that the model's fully qualified entries name, looked up
 // from the translation unit: what a call on an object of dependent type can
-// be compared with (lib/waits/PatternWakeups.h).  Kept apart from ApiModel.cpp,
-// which matches declarations the other way round.
+// be compared with (lib/waits/PatternWakeups.h).  Kept apart from
+// ApiModelMatch.cpp, which matches declarations the other way round.
 //
 //===----------------------------------------------------------------------===//
 

@@ -168,17 +168,15 @@ std::optional<Containment> findContextLike(QualType T, const ApiModel &M,
 
 std::optional<Containment> findContextLikeMapValue(QualType T,
                                                    const ApiModel &M) {
-  if (T.isNull() || !M.matchType(stripReferences(T), Role::MapType))
-    return std::nullopt;
-  llvm::SmallVector<QualType, 4> Args = templateTypeArguments(T);
-  if (Args.size() < 2)
+  std::optional<std::pair<QualType, QualType>> KeyAndMapped = mapTypes(T, M);
+  if (!KeyAndMapped)
     return std::nullopt;
   FindOptions Opts;
   Opts.MapKeys = false;
   Containment C;
   C.Path.push_back(stripReferences(T));
   C.ArgIndex.push_back(-1);
-  if (!find(Args[1], M, Opts, 1, 1, C))
+  if (!find(KeyAndMapped->second, M, Opts, 1, 1, C))
     return std::nullopt;
   return C;
 }
