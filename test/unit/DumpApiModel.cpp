@@ -1,7 +1,7 @@
 //===- DumpApiModel.cpp - Print the built-in API model as Markdown --------===//
 //
 // Regenerates the tables of docs/api-model.md:
-//   build/test/DumpApiModel > /tmp/table.md
+//   build/llvm-19/test/DumpApiModel > /tmp/table.md
 //
 //===----------------------------------------------------------------------===//
 #include "lib/model/ApiModel.h"
