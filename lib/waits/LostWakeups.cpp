@@ -77,21 +77,26 @@ const FieldDecl *writtenFlag(const Stmt *S) {
 
 } // namespace
 
-llvm::SmallVector<const FieldDecl *, 2> exitFlags(const Stmt *Exit) {
+llvm::SmallVector<const FieldDecl *, 2>
+flagReads(const Stmt *Root, llvm::function_ref<bool(const Expr *)> Keep) {
   llvm::SmallVector<const FieldDecl *, 2> Out;
-  llvm::SmallVector<const Stmt *, 16> Stack{Exit};
+  llvm::SmallVector<const Stmt *, 16> Stack{Root};
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)
       continue;
     if (const auto *E = dyn_cast<Expr>(S))
       if (const FieldDecl *F = flagField(E))
-        if (!llvm::is_contained(Out, F))
+        if ((!Keep || Keep(E)) && !llvm::is_contained(Out, F))
           Out.push_back(F);
     for (const Stmt *C : S->children())
       Stack.push_back(C);
   }
   return Out;
+}
+
+llvm::SmallVector<const FieldDecl *, 2> exitFlags(const Stmt *Exit) {
+  return flagReads(Exit);
 }
 
 const llvm::SmallVector<ClassWakers::Body, 4> &
@@ -256,24 +261,15 @@ flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
     return Out;
   // Reads of each flag in the body between the lock and the wait: a test
   // made again under the lock.
-  llvm::SmallVector<const FieldDecl *, 2> Retested;
-  llvm::SmallVector<const Stmt *, 32> Stack{LoopBody};
-  while (!Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *E = dyn_cast<Expr>(S))
-      if (const FieldDecl *F = flagField(E))
-        if (Before(LockAt, E->getBeginLoc()) &&
-            Before(E->getBeginLoc(), Wait->getBeginLoc()))
-          Retested.push_back(F);
-    for (const Stmt *C : S->children())
-      Stack.push_back(C);
-  }
+  const llvm::SmallVector<const FieldDecl *, 2> Retested =
+      flagReads(LoopBody, [&](const Expr *E) {
+        return Before(LockAt, E->getBeginLoc()) &&
+               Before(E->getBeginLoc(), Wait->getBeginLoc());
+      });
   // The loop's condition, and `if (flag) break;` (or return) in the body
   // before the lock, outside nested loops.
   llvm::SmallVector<const Stmt *, 4> Tests{Cond};
-  Stack.assign({LoopBody});
+  llvm::SmallVector<const Stmt *, 32> Stack{LoopBody};
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (!S || isa<LambdaExpr>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||

@@ -34,12 +34,14 @@
 #include "clang/AST/Type.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 // CallExpr, FunctionDecl, SourceManager, Stmt and ValueDecl are declared by
 // MutexHeld.h.
 namespace clang {
 class CXXRecordDecl;
+class Expr;
 class FieldDecl;
 } // namespace clang
 
@@ -55,8 +57,16 @@ struct FlagWait {
   clang::QualType LockType;
 };
 
+/// The members of flag type (bool, an integer, an enumeration, or a class
+/// template over one: std::atomic<bool>) that \p Root reads, each once, in
+/// the order one walk of \p Root meets them; with \p Keep, only the reads
+/// (the member expressions, or the casts around them) it accepts.
+llvm::SmallVector<const clang::FieldDecl *, 2>
+flagReads(const clang::Stmt *Root,
+          llvm::function_ref<bool(const clang::Expr *)> Keep = nullptr);
+
 /// The members of flag type that \p Exit (a predicate's body, or a loop
-/// condition) reads.
+/// condition) reads: flagReads(Exit).
 llvm::SmallVector<const clang::FieldDecl *, 2>
 exitFlags(const clang::Stmt *Exit);
 

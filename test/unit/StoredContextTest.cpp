@@ -1,9 +1,13 @@
 //===- StoredContextTest.cpp - Where declarations keep contexts -----------===//
 #include "lib/contexts/StoredContext.h"
+#include "lib/contexts/StoredContextFinder.h"
+#include "FindCalls.h"
 #include "TestAST.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "gtest/gtest.h"
+#include <string>
+#include <vector>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -209,6 +213,55 @@ TEST_F(StoredContextTest, ArraysAreNotNesting) {
   EXPECT_FALSE(Nested("sources"));
   EXPECT_TRUE(Nested("list"));
   EXPECT_FALSE(Nested("pointer"));
+}
+
+TEST_F(StoredContextTest, FinderDecidesStaticsAndMapsAtTheEnd) {
+  parse(R"(
+    #include <map>
+    #include <stop_token>
+    std::stop_source global;
+    std::stop_token never;
+    std::stop_token neverThenWritten;
+    std::map<int, std::stop_source> registry;
+    std::map<int, std::stop_source> leaky;
+    std::map<int, std::stop_token> tokens;
+    struct S { std::stop_source src_; };
+    void f() { registry.erase(1); }
+  )");
+  ASTContext &Ctx = AST->getASTContext();
+  const auto *Src = findFirst<FieldDecl>(*AST, fieldDecl(hasName("src_")));
+  ASSERT_NE(Src, nullptr);
+  std::vector<std::string> Reported;
+  auto Record = [&](const StoredFinding &F) { Reported.push_back(F.Name); };
+
+  StoredContextFinder Finder(M, StoredContextOptions());
+  for (const char *Name :
+       {"global", "never", "neverThenWritten", "registry", "leaky", "tokens"})
+    Finder.checkVar(var(Name), Ctx, Record);
+  Finder.checkField(Src, Ctx, Record);
+  // A map of tokens is reported at once; members only with CheckMembers.
+  EXPECT_EQ(Reported, std::vector<std::string>{"tokens"});
+  EXPECT_TRUE(Finder.hasPendingStatics());
+  EXPECT_TRUE(Finder.hasPendingMaps());
+  Finder.noteWritten(var("neverThenWritten"));
+  Finder.noteErasure(callIn(*AST, "f", "erase"), var("registry"), nullptr);
+  Finder.finish(Record);
+  // Never cancelled and never written: exempt; erased from: a registry.
+  EXPECT_EQ(Reported, (std::vector<std::string>{"tokens", "global",
+                                                "neverThenWritten", "leaky"}));
+  EXPECT_FALSE(Finder.hasPendingStatics());
+  EXPECT_FALSE(Finder.hasPendingMaps());
+
+  // Each finding once per translation unit; members with CheckMembers.
+  StoredContextOptions Members;
+  Members.CheckMembers = true;
+  StoredContextFinder WithMembers(M, std::move(Members));
+  Reported.clear();
+  WithMembers.checkField(Src, Ctx, Record);
+  WithMembers.checkField(Src, Ctx, Record);
+  WithMembers.checkVar(var("tokens"), Ctx, Record);
+  WithMembers.finish(Record);
+  EXPECT_EQ(Reported, (std::vector<std::string>{"src_", "tokens"}));
 }
 
 } // namespace
