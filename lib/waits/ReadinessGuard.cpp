@@ -4,10 +4,10 @@
 
 #include "lib/model/NameMatch.h"
 #include "lib/waits/BlockingCalls.h"
-#include "clang/Analysis/Analyses/Dominators.h"
-#include "clang/Analysis/CFG.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/Analyses/Dominators.h"
+#include "clang/Analysis/CFG.h"
 
 using namespace clang;
 

@@ -351,8 +351,9 @@ TEST(FlowAnalysis, ProofAgreesWithTheCFG) {
     EXPECT_EQ(kinds(WithProof), kinds(CFGOnly)) << C.Code;
     EXPECT_EQ(WithProof.Proved, C.Proved) << C.Code;
     // A proof where the CFG reports something would hide a leak.
-    if (WithProof.Proved)
+    if (WithProof.Proved) {
       EXPECT_TRUE(kinds(CFGOnly).empty()) << C.Code;
+    }
   }
 }
 

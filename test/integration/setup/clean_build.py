@@ -42,6 +42,40 @@ def build_packages(srcroot, major):
     return out.split()
 
 
+def source_files(srcroot):
+    """The files of the source tree: git's tracked and untracked-but-not-
+    ignored files in a work tree (so neither build trees nor what the tests
+    write into the tree, nor files that vanish while we copy); every file
+    outside build*/ and .git/ elsewhere."""
+    r = subprocess.run(["git", "-C", srcroot, "ls-files", "-z", "--cached", "--others",
+                        "--exclude-standard"], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL)
+    if r.returncode == 0 and r.stdout:
+        return [f for f in r.stdout.decode().split("\0") if f]
+    files = []
+    for top, dirs, names in os.walk(srcroot):
+        dirs[:] = [d for d in dirs if not (d.startswith("build") or d == ".git")]
+        files += [os.path.relpath(os.path.join(top, n), srcroot) for n in names]
+    return files
+
+
+def copy_source(srcroot, dest):
+    """Copies the source files into DEST, contents and mode only (no
+    ownership or extended attributes, which the file system of a CI
+    checkout may not let a chroot's file system take); returns the count."""
+    count = 0
+    for rel in source_files(srcroot):
+        src = os.path.join(srcroot, rel)
+        if not os.path.isfile(src):  # a deleted tracked file, a dangling link
+            continue
+        out = os.path.join(dest, rel)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        shutil.copyfile(src, out)
+        shutil.copymode(src, out)
+        count += 1
+    return count
+
+
 def main():
     srcroot, major, cache, work = sys.argv[1:5]
     packages = build_packages(srcroot, major)
@@ -54,8 +88,7 @@ def main():
         clean.apt_install(packages, "apt-get install of ct_build_packages")
 
         step("source tree")
-        shutil.copytree(srcroot, os.path.join(clean.root, "src"),
-                        ignore=shutil.ignore_patterns("build", "build-*", ".git"))
+        print("copied: %d files" % copy_source(srcroot, os.path.join(clean.root, "src")))
         step("configure")
         must(chroot(clean.root, "cmake", "-S", "/src", "-B", "/build", "-G", "Ninja",
                     "-DCONTEXT_TIDY_LLVM_VERSION=" + major),
