@@ -16,11 +16,6 @@ namespace context_tidy {
 
 namespace {
 
-bool isObservingKind(ContextKind K) {
-  return K == ContextKind::Token || K == ContextKind::Source ||
-         K == ContextKind::Context;
-}
-
 bool isLoop(const Stmt *S) {
   return isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) ||
          isa<CXXForRangeStmt>(S);

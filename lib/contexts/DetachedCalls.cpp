@@ -22,7 +22,7 @@ bool isPassableKind(ContextKind K) {
          K == ContextKind::Context;
 }
 
-QualType bare(QualType T) {
+QualType canonicalBare(QualType T) {
   return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
 }
 
@@ -67,8 +67,8 @@ bool sameMethodKind(const FunctionDecl *A, const FunctionDecl *B) {
 bool canPassAs(QualType From, QualType To) {
   if (From.isNull() || To.isNull())
     return false;
-  QualType F = bare(From);
-  QualType T = bare(To);
+  QualType F = canonicalBare(From);
+  QualType T = canonicalBare(To);
   if (F == T)
     return true;
   if (F->isPointerType() && T->isPointerType()) {

@@ -17,7 +17,7 @@ namespace {
 
 /// Looks through what does not change the value an initializer makes:
 /// implicit casts, temporaries, cleanups, parentheses.
-const Expr *skipWrappers(const Expr *E) {
+const Expr *skipConstruction(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
     // T(x) with one argument is a functional cast around the construction.
@@ -34,7 +34,7 @@ const Expr *skipWrappers(const Expr *E) {
 
 bool neverCancelledValue(const Expr *E, ContextKind K, bool ThroughOwner,
                          const ApiModel &M, unsigned Depth = 0) {
-  E = skipWrappers(E);
+  E = skipConstruction(E);
   if (!E || Depth > 4 || E->containsErrors() || E->isValueDependent())
     return false;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {

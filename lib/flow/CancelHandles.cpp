@@ -18,7 +18,7 @@ namespace {
 
 constexpr unsigned MaxUnwraps = 3;
 
-QualType bare(QualType T) {
+QualType withoutRefOrQuals(QualType T) {
   if (T.isNull())
     return T;
   return T.getNonReferenceType().getUnqualifiedType();
@@ -107,7 +107,7 @@ void unwrappedTypes(QualType T, const ApiModel &M,
   for (const FieldDecl *F : RD->fields())
     if (F->getAccess() == AS_public && F->getIdentifier() &&
         M.matchPlainName(F->getName(), Role::UnwrapMethod))
-      Out.push_back(bare(F->getType()));
+      Out.push_back(withoutRefOrQuals(F->getType()));
   llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD};
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
   for (size_t I = 0; I < Work.size() && I < 8; ++I) {
@@ -130,7 +130,7 @@ void unwrappedTypes(QualType T, const ApiModel &M,
           continue;
         R = PT->getPointeeType();
       }
-      Out.push_back(bare(R));
+      Out.push_back(withoutRefOrQuals(R));
     }
     for (const CXXBaseSpecifier &B : C->bases())
       Work.push_back(B.getType()->getAsCXXRecordDecl());
@@ -139,7 +139,7 @@ void unwrappedTypes(QualType T, const ApiModel &M,
 
 std::optional<HandleShape> findIn(QualType T, const ApiModel &M,
                                   bool TakesCause, unsigned Unwraps) {
-  T = bare(T);
+  T = withoutRefOrQuals(T);
   if (T.isNull() || T->isDependentType())
     return std::nullopt;
   if (isCancelHandleType(T, M, TakesCause)) {
@@ -174,10 +174,10 @@ std::optional<HandleShape> findIn(QualType T, const ApiModel &M,
   llvm::SmallVector<const FieldDecl *, 4> Fields = publicFields(RD);
   if (!Fields.empty()) {
     for (const FieldDecl *F : Fields)
-      Elements.push_back(bare(F->getType()));
+      Elements.push_back(withoutRefOrQuals(F->getType()));
   } else if (isTupleLikeWrapper(T, M)) {
     for (QualType A : templateTypeArguments(T))
-      Elements.push_back(bare(A));
+      Elements.push_back(withoutRefOrQuals(A));
   }
   int Found = -1;
   unsigned Candidates = 0, Named = 0;
@@ -228,7 +228,7 @@ bool hasExplicitTemplateArgs(const CallExpr *CE) {
 } // namespace
 
 bool isCancelHandleType(QualType T, const ApiModel &M, bool TakesCause) {
-  T = bare(T);
+  T = withoutRefOrQuals(T);
   if (T.isNull() || T->isDependentType())
     return false;
   if (M.matchType(T, Role::CancelHandleType))
@@ -333,11 +333,11 @@ std::optional<ElementRead> elementRead(const Expr *E, const ApiModel &M) {
     return std::nullopt;
   if (R.Index < 0) {
     // get<Type>(tuple): find the position by type.
-    QualType Want = bare(A.getAsType()).getCanonicalType();
-    QualType Obj = bare(R.Object->getType());
+    QualType Want = withoutRefOrQuals(A.getAsType()).getCanonicalType();
+    QualType Obj = withoutRefOrQuals(R.Object->getType());
     llvm::SmallVector<QualType, 4> Elems = templateTypeArguments(Obj);
     for (unsigned I = 0; I < Elems.size(); ++I)
-      if (bare(Elems[I]).getCanonicalType() == Want) {
+      if (withoutRefOrQuals(Elems[I]).getCanonicalType() == Want) {
         R.Index = static_cast<int>(I);
         break;
       }

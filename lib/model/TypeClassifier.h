@@ -30,6 +30,13 @@ enum class ContextKind : unsigned char {
 
 llvm::StringRef contextKindName(ContextKind K); // "context", "stop token", ...
 
+/// A kind whose value can observe a stop request: a context, a token or a
+/// source (not a cancel handle, which only requests one).
+inline bool isObservingKind(ContextKind K) {
+  return K == ContextKind::Token || K == ContextKind::Source ||
+         K == ContextKind::Context;
+}
+
 /// What T itself is, ignoring references and cv-qualifiers: typedef names
 /// in its sugar are tried first (a port's CancelFunc), then its class.
 ContextKind classifyType(clang::QualType T, const ApiModel &M);

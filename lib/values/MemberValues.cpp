@@ -16,12 +16,12 @@ namespace context_tidy {
 
 namespace {
 
-constexpr unsigned MaxDepth = 8;
+constexpr unsigned MaxMemberDepth = 8;
 
 /// \p E without what does not change its value: parentheses, implicit
 /// conversions, temporaries, copies, default arguments and default member
 /// initializers (their expressions).
-const Expr *strip(const Expr *E) {
+const Expr *stripValue(const Expr *E) {
   return skipWrappers(E, DefaultArguments, 16);
 }
 
@@ -38,9 +38,9 @@ const FieldDecl *fieldOf(const Expr *E) {
 /// A construction of a duration type from one argument:
 /// `std::chrono::seconds(n)`, `milliseconds{ms}`.
 const CXXConstructExpr *durationConstruction(const Expr *E, const ApiModel &M) {
-  E = strip(E);
+  E = stripValue(E);
   if (const auto *F = dyn_cast_or_null<CXXFunctionalCastExpr>(E))
-    E = strip(F->getSubExpr());
+    E = stripValue(F->getSubExpr());
   const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
   if (!CE || CE->getNumArgs() != 1 || !durationPeriod(CE->getType(), M))
     return nullptr;
@@ -354,9 +354,9 @@ bool ValueSources::fieldSources(const FieldDecl *F, Leaves &Out,
 
 bool ValueSources::sources(const Expr *E, const NamedDecl *Via, Leaves &Out,
                            unsigned Depth) {
-  if (!E || Depth > MaxDepth)
+  if (!E || Depth > MaxMemberDepth)
     return false;
-  E = strip(E);
+  E = stripValue(E);
   if (!E || E->isValueDependent() || E->isTypeDependent() ||
       E->containsErrors())
     return false;

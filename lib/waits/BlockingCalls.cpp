@@ -14,11 +14,11 @@ namespace context_tidy {
 
 namespace {
 
-constexpr unsigned MaxDepth = 16;
+constexpr unsigned MaxCallDepth = 16;
 
 /// \p E under temporaries, copies and functional casts.
 const Expr *skipTemporaries(const Expr *E) {
-  return skipWrappers(E, FunctionalCasts, MaxDepth);
+  return skipWrappers(E, FunctionalCasts, MaxCallDepth);
 }
 
 /// \p E when it is a call the classifiers look at: free of errors, not
@@ -32,11 +32,6 @@ const CallExpr *classifiableCall(const Expr *E) {
   if (!FD || FD->isInvalidDecl())
     return nullptr;
   return CE;
-}
-
-bool isObservingKind(ContextKind K) {
-  return K == ContextKind::Token || K == ContextKind::Source ||
-         K == ContextKind::Context;
 }
 
 /// `Clock::now() + d` with a constant d: how long a sleep_until sleeps.
@@ -162,7 +157,7 @@ std::optional<double> parseDurationString(llvm::StringRef Text) {
 }
 
 const ValueDecl *objectDecl(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxDepth; ++Depth) {
+  for (unsigned Depth = 0; E && Depth < MaxCallDepth; ++Depth) {
     E = E->IgnoreParenImpCasts();
     if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
       E = M->getSubExpr();

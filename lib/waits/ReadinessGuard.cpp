@@ -15,9 +15,9 @@ namespace context_tidy {
 
 namespace {
 
-constexpr unsigned MaxDepth = 8;
+constexpr unsigned MaxGuardDepth = 8;
 
-const Expr *strip(const Expr *E) {
+const Expr *stripTemporaries(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
     const Expr *Next = E->IgnoreParenImpCasts();
     if (const auto *FE = dyn_cast<FullExpr>(Next))
@@ -45,7 +45,7 @@ const Expr *localInit(const Expr *E) {
 /// For a status enumerator \p E, whether a status equal to it means ready
 /// (Role::ReadyStatus: true) or not ready (Role::NotReadyStatus: false).
 std::optional<bool> readyWhenEqual(const Expr *E, const ApiModel &M) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripTemporaries(E));
   if (!DRE || !isa<EnumConstantDecl>(DRE->getDecl()))
     return std::nullopt;
   if (M.matchDecl(DRE->getDecl(), Role::ReadyStatus))
@@ -58,8 +58,8 @@ std::optional<bool> readyWhenEqual(const Expr *E, const ApiModel &M) {
 /// The object whose readiness status \p E is: a status-returning readiness
 /// call, a local initialised with one, or an assignment of one.
 const ValueDecl *statusOf(const Expr *E, const ApiModel &M, unsigned Depth) {
-  E = strip(E);
-  if (!E || Depth > MaxDepth)
+  E = stripTemporaries(E);
+  if (!E || Depth > MaxGuardDepth)
     return nullptr;
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
     if (BO->getOpcode() == BO_Assign)
@@ -78,7 +78,7 @@ const ValueDecl *statusOf(const Expr *E, const ApiModel &M, unsigned Depth) {
 }
 
 bool isNullLiteral(const Expr *E) {
-  E = strip(E);
+  E = stripTemporaries(E);
   return E && (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E) ||
                (isa<IntegerLiteral>(E) &&
                 cast<IntegerLiteral>(E)->getValue().isZero()));
@@ -88,11 +88,11 @@ bool isNullLiteral(const Expr *E) {
 /// converted to bool: `p` for a raw pointer, `ctx` for a class with an
 /// `operator bool` (`std::shared_ptr`), else null.
 const ValueDecl *nullTested(const Expr *E) {
-  E = strip(E);
+  E = stripTemporaries(E);
   if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E))
     if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()) &&
         MC->getType()->isBooleanType())
-      E = strip(MC->getImplicitObjectArgument());
+      E = stripTemporaries(MC->getImplicitObjectArgument());
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
   if (!DRE || !isa<VarDecl>(DRE->getDecl()))
     return nullptr;
@@ -104,8 +104,8 @@ const ValueDecl *nullTested(const Expr *E) {
 
 std::optional<ReadinessTest> test(const Expr *E, const ApiModel &M,
                                   unsigned Depth) {
-  E = strip(E);
-  if (!E || Depth > MaxDepth || E->containsErrors())
+  E = stripTemporaries(E);
+  if (!E || Depth > MaxGuardDepth || E->containsErrors())
     return std::nullopt;
   // `p` converted to bool: absent (null) when false.
   if (const ValueDecl *Obj = nullTested(E))

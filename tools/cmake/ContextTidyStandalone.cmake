@@ -16,6 +16,7 @@ endif()
 get_target_property(_ct_check_sources ContextTidy SOURCES)
 add_library(contexttidy_checks OBJECT ${_ct_check_sources})
 target_link_libraries(contexttidy_checks PUBLIC contexttidy_core)
+set_target_properties(contexttidy_checks PROPERTIES UNITY_BUILD_BATCH_SIZE 4)
 # The definitions, options and include directories given to the plugin
 # (and what it inherits from contexttidy_core) apply to its sources.
 target_compile_definitions(contexttidy_checks PRIVATE
