@@ -123,15 +123,13 @@ if _registered_context_checks():
     config.available_features.add("context-checks")
 # The PATH the tests run with, for `env PATH=<dir>:%envpath ...`.
 config.substitutions.append(("%envpath", config.environment["PATH"]))
-# The self-lint (test/selflint/self-lint.test) runs the whole root
-# .clang-tidy on one LLVM version and only the context-* checks on the
-# others: tools/run-tests names the newest version it runs in
-# CONTEXT_TIDY_SELFLINT_FULL.  Without it (lit run by hand), the whole
-# configuration.
-_full = os.environ.get("CONTEXT_TIDY_SELFLINT_FULL", config.llvm_version_major)
-config.substitutions.append(
-    ("%selflint_scope", "" if _full in ("all", config.llvm_version_major)
-     else "--context-only"))
+# The self-lint (test/selflint/self-lint.test) runs on one LLVM version of
+# a run: tools/run-tests names the newest version it runs in
+# CONTEXT_TIDY_SELFLINT_LLVM ("all": every version).  Without it (lit run by
+# hand on one build), on that build.
+_selflint = os.environ.get("CONTEXT_TIDY_SELFLINT_LLVM", config.llvm_version_major)
+if _selflint in ("all", config.llvm_version_major):
+    config.available_features.add("selflint")
 # The primary LLVM version of a run: tools/run-tests names the first
 # version it runs (19) in CONTEXT_TIDY_PRIMARY_LLVM; lit run by hand on one
 # build is that build's.  Tests of what does not depend on the LLVM version
