@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the seed inputs of context-tidy-fuzzer into a directory.
 
-    tools/fuzzer/gather-seeds.py [--root DIR] OUTDIR
+    tools/fuzzer/gather-seeds.py [--root DIR] [--skip-listed LIST]
+                                 [--write-list LIST] OUTDIR
 
 OUTDIR is emptied first, then gets one file per seed, named after where it
 came from (test/checkers/x.cpp -> test__checkers__x.cpp):
@@ -16,8 +17,16 @@ came from (test/checkers/x.cpp -> test__checkers__x.cpp):
     one file each: test__unit__<Test>.<n>.cpp.
 
 tools/fuzz calls it before every run, so a new test is a new seed.
+
+--write-list LIST writes the SHA-1 of every seed's content to LIST, one a
+line, sorted (tools/fuzz --update-corpus: tools/fuzzer/seeds.sha1 names
+the seeds the committed corpus was minimised with).  --skip-listed LIST
+leaves out the seeds whose SHA-1 LIST holds: the committed corpus covers
+what they reach, so a run that resumes from it executes only the new and
+changed seeds.
 """
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -40,19 +49,30 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--root', default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+    ap.add_argument('--skip-listed', metavar='LIST')
+    ap.add_argument('--write-list', metavar='LIST')
     ap.add_argument('outdir')
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     if os.path.isdir(args.outdir):
         shutil.rmtree(args.outdir)
     os.makedirs(args.outdir)
-    count = 0
+    skip = set()
+    if args.skip_listed and os.path.exists(args.skip_listed):
+        with open(args.skip_listed, encoding='ascii') as f:
+            skip = {line.strip() for line in f if line.strip()}
+    count, written, sums = 0, 0, set()
 
     def write(name, data):
-        nonlocal count
+        nonlocal count, written
+        count += 1
+        sha1 = hashlib.sha1(data).hexdigest()
+        sums.add(sha1)
+        if sha1 in skip:
+            return
         with open(os.path.join(args.outdir, name), 'wb') as f:
             f.write(data)
-        count += 1
+        written += 1
 
     for top in ('test', 'examples'):
         for dirpath, dirnames, filenames in os.walk(os.path.join(root, top)):
@@ -80,7 +100,11 @@ def main():
                   snippet.encode('utf-8'))
     if count < 100:
         sys.exit('gather-seeds.py: only %d seeds under %s' % (count, root))
-    print(count)
+    if args.write_list:
+        with open(args.write_list, 'w', encoding='ascii') as f:
+            f.write(''.join(s + '\n' for s in sorted(sums)))
+    print('%d seeds, %d written, %d skipped (listed)'
+          % (count, written, count - written))
 
 
 if __name__ == '__main__':
