@@ -27,14 +27,6 @@ bool sameLockType(QualType A, QualType B) {
   return A == B;
 }
 
-bool isRecursiveMutex(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier() || !RD->isInStdNamespace())
-    return false;
-  return RD->getName() == "recursive_mutex" ||
-         RD->getName() == "recursive_timed_mutex";
-}
-
 /// A lock over \p MutexType: a class template specialization with it
 /// among its type arguments (unique_lock<M>, scoped_lock<M, N>), or a
 /// reference or pointer to one.
@@ -141,8 +133,6 @@ bool mayRunWithMutexHeld(const FunctionDecl *FD, const ValueDecl *Mutex,
   Mutex = cast<ValueDecl>(Mutex->getCanonicalDecl());
   QualType MutexType =
       Mutex->getType().getCanonicalType().getUnqualifiedType();
-  if (isRecursiveMutex(MutexType))
-    return false;
   // The function itself locks it somewhere, or is handed a lock of it.
   if (takesMutex(Def->getBody(), Mutex) ||
       llvm::any_of(Def->parameters(), [&](const ParmVarDecl *P) {

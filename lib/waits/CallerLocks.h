@@ -17,8 +17,7 @@
 // function into which a lock_guard is added must not run with the mutex
 // already held, or the fix deadlocks.  Sound within what the class
 // declares:
-//  - a recursive mutex may be taken again; a local mutex of the function
-//    is held by no caller;
+//  - a local mutex of the function is held by no caller;
 //  - the mutex is a data member that only the class's own code can reach:
 //    a private member of the class (protected in a final class), or any
 //    member of a private class nested in it that no other member function
