@@ -249,8 +249,9 @@ public:
   const ApiEntry *matchDecl(const clang::NamedDecl *D, Role R) const;
 
   /// The patterns of role \p R that are plain, fully qualified names
-  /// ("::std::lock_guard", without regular-expression characters), in the
-  /// model's order: what a fix-it can look up and spell.
+  /// ("::std::lock_guard", without regular-expression characters), the
+  /// user's (options, annotations aside) before the built-in ones: what a
+  /// fix-it can look up and spell.
   llvm::SmallVector<llvm::StringRef, 2> qualifiedNames(Role R) const;
 
   /// The argument index of \p E for a call to \p FD, resolving AutoArg and

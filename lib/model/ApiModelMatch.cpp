@@ -353,13 +353,18 @@ const ApiEntry *ApiModel::matchDecl(const NamedDecl *D, Role R) const {
 
 llvm::SmallVector<llvm::StringRef, 2> ApiModel::qualifiedNames(Role R) const {
   llvm::SmallVector<llvm::StringRef, 2> Out;
-  for (const ApiEntry &E : Entries) {
-    llvm::StringRef P = E.Pattern;
-    if (E.R != R || !P.consume_front("::") || P.empty())
-      continue;
-    if (llvm::all_of(P, [](char C) { return isAsciiIdentifierContinue(C) || C == ':'; }))
-      Out.push_back(P);
-  }
+  // The user's entries first: they name the project's own choice.
+  for (bool User : {true, false})
+    for (const ApiEntry &E : Entries) {
+      llvm::StringRef P = E.Pattern;
+      if (E.R != R || (E.From == Profile::User) != User ||
+          !P.consume_front("::") || P.empty())
+        continue;
+      if (llvm::all_of(P, [](char C) {
+            return isAsciiIdentifierContinue(C) || C == ':';
+          }))
+        Out.push_back(P);
+    }
   return Out;
 }
 

@@ -376,6 +376,21 @@ std::optional<LockFix> publishUnderLock(const Publication &P,
   return F;
 }
 
+const FunctionDecl *memberWithBody(const ValueDecl *Mutex, const Stmt *Body) {
+  const auto *Field = dyn_cast_or_null<FieldDecl>(Mutex);
+  const auto *RD =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  if (!RD || !Body)
+    return nullptr;
+  for (const Decl *D : RD->decls())
+    if (const FunctionDecl *M = D->getAsFunction()) {
+      const FunctionDecl *Def = nullptr;
+      if (M->hasBody(Def) && Def && Def->getBody() == Body)
+        return Def;
+    }
+  return nullptr;
+}
+
 std::optional<LockFix> guardWaitWithTest(const CallExpr *Wait,
                                          const Expr *Cond, bool LoopCondition,
                                          const FieldDecl *Flag,

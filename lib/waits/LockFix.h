@@ -8,7 +8,8 @@
 //    while no waiter is between its test and its wait;
 //  - an empty locked scope before the notify: where the write cannot be
 //    moved (it is part of a condition, `if (!stopped.exchange(true))`) but
-//    is itself atomic (a member call on the flag), or for a stop request:
+//    is itself atomic (a member call on the flag), or for a stop request
+//    (`src_.request_stop(); cv_.notify_all();`):
 //    taking and releasing the mutex after the write and before the notify
 //    waits until a waiter that tested the old value is inside its wait;
 //  - the wait guarded by its loop's test (waiter side): a wait without a
@@ -78,6 +79,11 @@ struct Publication {
 std::optional<LockFix> publishUnderLock(const Publication &P,
                                         const ApiModel &M,
                                         clang::ASTContext &Ctx);
+
+/// The member function of the class of \p Mutex (a data member) whose body
+/// is \p Body, or null.
+const clang::FunctionDecl *memberWithBody(const clang::ValueDecl *Mutex,
+                                          const clang::Stmt *Body);
 
 /// The waiter-side fix: \p Wait, a wait without a predicate on a lock of
 /// the mutex, in a loop whose test of a stop flag is \p Cond (the loop's

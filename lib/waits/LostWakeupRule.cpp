@@ -106,12 +106,26 @@ void reportLostWakeup(WaitRuleContext &R, const Scope &S, const CallExpr *Wait,
   const ValueDecl *Mutex = waitMutex(Wait);
   const ScopeToken &Token = S.Tokens.front();
   const auto *Notify = cast<FunctionDecl>(Racy.Wake->getDirectCallee());
-  R.diag(At, "lost wakeup: '%0' on '%1' runs on a stop request without "
-             "holding '%2', the mutex its waiter uses; a waiter that has just "
-             "tested its predicate can miss it and block forever; take '%2' "
-             "before notifying, or wait with "
-             "condition_variable_any::wait(lock, stop_token, pred)")
-      << Notify->getName() << Object->getName() << Mutex->getName();
+  // The repair: an empty locked scope between the request and the notify,
+  // in a member function of the mutex's class (not in a stop callback,
+  // which can run where the mutex is held).
+  std::optional<LockFix> Fix;
+  if (!Racy.FromCallback)
+    if (const FunctionDecl *Fn = memberWithBody(Mutex, Racy.Body))
+      Fix = publishUnderLock({Mutex, Racy.Wake, nullptr, Racy.Body, Fn},
+                             R.model(), Mutex->getASTContext());
+  {
+    DiagnosticBuilder D = R.diag(
+        At, "lost wakeup: '%0' on '%1' runs on a stop request without "
+            "holding '%2', the mutex its waiter uses; a waiter that has just "
+            "tested its predicate can miss it and block forever; take '%2' "
+            "before notifying, or wait with "
+            "condition_variable_any::wait(lock, stop_token, pred)");
+    D << Notify->getName() << Object->getName() << Mutex->getName();
+    if (Fix)
+      for (const FixItHint &H : Fix->Hints)
+        D << H;
+  }
   R.diag(callNameLoc(Wait),
          "the wait on '%0' that can miss it, in a scope "
          "with %1 '%2'",
