@@ -276,7 +276,7 @@ std::optional<std::string> scopedLockName(const ApiModel &M, ASTContext &Ctx) {
                 : dyn_cast<CXXRecordDecl>(Found);
       }
     }
-    if (Found && isa<ClassTemplateDecl>(Found))
+    if (isa_and_nonnull<ClassTemplateDecl>(Found))
       return Qualified.str();
   }
   return std::nullopt;
@@ -350,7 +350,7 @@ std::optional<LockFix> publishUnderLock(const Publication &P,
       std::string Step = indentStep(*Indent);
       std::string Block = "{\n" + *Indent + Step + *Decl + "\n" + *Indent +
                           Step + *Text + ";\n" + *Indent + "}";
-      LockFix F{LockFixShape::LockedStore, {}};
+      LockFix F;
       F.Hints.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getCharRange(W->getBeginLoc(), End), Block));
       return F;
@@ -369,7 +369,7 @@ std::optional<LockFix> publishUnderLock(const Publication &P,
       indentationAt(P.Notify->getBeginLoc(), SM);
   if (!Indent || mayBeHeld(P, P.Notify->getBeginLoc(), SM))
     return std::nullopt;
-  LockFix F{LockFixShape::LockedScope, {}};
+  LockFix F;
   F.Hints.push_back(FixItHint::CreateInsertion(
       P.Notify->getBeginLoc(), "{\n" + *Indent + indentStep(*Indent) + *Decl +
                                    "\n" + *Indent + "}\n" + *Indent));
@@ -438,7 +438,7 @@ std::optional<LockFix> guardWaitWithTest(const CallExpr *Wait,
                    isa<CXXMemberCallExpr>(C) || isa<DeclRefExpr>(C);
     GoesOn = Postfix ? "!" + *Whole : "!(" + *Whole + ")";
   }
-  LockFix F{LockFixShape::GuardedWait, {}};
+  LockFix F;
   F.Hints.push_back(
       FixItHint::CreateInsertion(Wait->getBeginLoc(), "if (" + GoesOn + ") "));
   return F;

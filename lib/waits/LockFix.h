@@ -52,11 +52,8 @@ namespace context_tidy {
 
 class ApiModel;
 
-/// What a fix-it changes, for the diagnostic's text.
-enum class LockFixShape { LockedStore, LockedScope, GuardedWait };
-
+/// The edits of one repair.
 struct LockFix {
-  LockFixShape Shape;
   llvm::SmallVector<clang::FixItHint, 2> Hints;
 };
 
