@@ -44,6 +44,7 @@ const ModelOption ModelOptions[] = {
     {"AssertionMacros", {Role::AssertionMacro}, 1},
     {"DetachFunctions", {Role::DetachFunction}, 1},
     {"TestMacros", {Role::TestMacro}, 1},
+    {"ScopedLocks", {Role::ScopedLock}, 1},
 };
 
 std::string defaultProfiles() {

@@ -106,6 +106,9 @@ enum class Role : unsigned char {
   // --- Added for the cost of folding durations (additive).
   DurationLiteral,  ///< a literal operator whose value is its number in the
                     ///< duration it returns: 100ms, 2s
+  // --- Added for the lost-wakeup fix-its (additive).
+  ScopedLock,       ///< a class template that holds the mutex it is built
+                    ///< with until its scope ends: std::lock_guard
   NumRoles
 };
 
@@ -244,6 +247,12 @@ public:
   /// Matches any other named declaration (an enumerator, a variable) by its
   /// qualified name; annotations count.  Null if none.
   const ApiEntry *matchDecl(const clang::NamedDecl *D, Role R) const;
+
+  /// The patterns of role \p R that are plain, fully qualified names
+  /// ("::std::lock_guard", without regular-expression characters), the
+  /// user's (options, annotations aside) before the built-in ones: what a
+  /// fix-it can look up and spell.
+  llvm::SmallVector<llvm::StringRef, 2> qualifiedNames(Role R) const;
 
   /// The argument index of \p E for a call to \p FD, resolving AutoArg and
   /// MemberShift, or -1.  \p Args are the call's arguments (without the

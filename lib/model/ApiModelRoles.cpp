@@ -60,6 +60,7 @@ constexpr RoleInfo Roles[] = {
     {Role::TestMacro, "test_macro", "a macro that defines a test function"},
     {Role::BoundedWait, "bounded_wait", "blocks until woken, but at most its timeout or until its deadline (argument Arg)"},
     {Role::DurationLiteral, "duration_literal", "a literal operator whose value is the literal's number in the duration type it returns"},
+    {Role::ScopedLock, "scoped_lock", "a class template that holds the mutex it is constructed with until the end of its scope: the lock a lost-wakeup fix-it takes"},
 };
 static_assert(sizeof(Roles) / sizeof(Roles[0]) ==
                   static_cast<size_t>(Role::NumRoles),

@@ -5,6 +5,7 @@
 #include "lib/ast/Callables.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
+#include "lib/waits/LockFix.h"
 #include "lib/waits/MutexHeld.h"
 #include "lib/waits/PatternCalls.h"
 #include "lib/waits/PatternWakeups.h"
@@ -26,7 +27,8 @@ namespace {
 void checkUnlockedFlagTest(WaitRuleContext &R, const ScopeCall &C,
                            const MemberCall &MC, const FlagWait &W,
                            const std::optional<LatencyBound> *WaitBound,
-                           const DeclContext *Where, ASTContext &Ctx) {
+                           bool HasPredicate, const DeclContext *Where,
+                           ASTContext &Ctx) {
   if (!C.InnermostLoop || MC.Args.empty())
     return;
   // The class whose member function (or a lambda in one) waits: its
@@ -56,18 +58,32 @@ void checkUnlockedFlagTest(WaitRuleContext &R, const ScopeCall &C,
       continue;
     R.State.Reported.insert(Loc);
     std::string For = WaitBound && *WaitBound ? (*WaitBound)->text() : "";
-    R.diag(Loc, "lost wakeup: '%0' on '%1' follows a test of '%2' made "
-                "without holding '%3', the mutex it waits with; a stop that "
-                "writes '%2' and notifies '%1' between the test and the wait "
-                "is missed, and the wait blocks %select{forever|for its whole "
-                "timeout, which is not a constant|for up to %5}4; test '%2' "
-                "after taking '%3' (in the wait's predicate)")
-        << MC.Method->getName() << W.CondVar->getName() << T.Flag->getName()
+    // The repair: the wait guarded by the same test, made with the mutex
+    // held; only for a wait without a predicate (skipping it is then what
+    // a spurious wakeup does).
+    std::optional<LockFix> Fix;
+    if (!HasPredicate)
+      Fix = guardWaitWithTest(C.Call, T.Cond, T.LoopCondition, T.Flag,
+                              C.InnermostLoop, Ctx);
+    {
+      DiagnosticBuilder D = R.diag(
+          Loc, "lost wakeup: '%0' on '%1' follows a test of '%2' made "
+               "without holding '%3', the mutex it waits with; a stop that "
+               "writes '%2' and notifies '%1' between the test and the wait "
+               "is missed, and the wait blocks %select{forever|for its whole "
+               "timeout, which is not a constant|for up to %5}4; test '%2' "
+               "after taking '%3' (%select{in the wait's predicate|test it "
+               "again just before the wait}6)");
+      D << MC.Method->getName() << W.CondVar->getName() << T.Flag->getName()
         << W.Mutex->getName()
         << (!WaitBound    ? 0u
             : !*WaitBound ? 1u
                           : 2u)
-        << For;
+        << For << (Fix ? 1u : 0u);
+      if (Fix)
+        for (const FixItHint &H : Fix->Hints)
+          D << H;
+    }
     R.diag(T.Test, "'%0' tested here, before '%1' is taken",
            DiagnosticIDs::Note)
         << T.Flag->getName() << W.Mutex->getName();
@@ -90,12 +106,26 @@ void reportLostWakeup(WaitRuleContext &R, const Scope &S, const CallExpr *Wait,
   const ValueDecl *Mutex = waitMutex(Wait);
   const ScopeToken &Token = S.Tokens.front();
   const auto *Notify = cast<FunctionDecl>(Racy.Wake->getDirectCallee());
-  R.diag(At, "lost wakeup: '%0' on '%1' runs on a stop request without "
-             "holding '%2', the mutex its waiter uses; a waiter that has just "
-             "tested its predicate can miss it and block forever; take '%2' "
-             "before notifying, or wait with "
-             "condition_variable_any::wait(lock, stop_token, pred)")
-      << Notify->getName() << Object->getName() << Mutex->getName();
+  // The repair: an empty locked scope between the request and the notify,
+  // in a member function of the mutex's class (not in a stop callback,
+  // which can run where the mutex is held).
+  std::optional<LockFix> Fix;
+  if (!Racy.FromCallback)
+    if (const FunctionDecl *Fn = memberWithBody(Mutex, Racy.Body))
+      Fix = publishUnderLock({Mutex, Racy.Wake, nullptr, Racy.Body, Fn},
+                             R.model(), Mutex->getASTContext());
+  {
+    DiagnosticBuilder D = R.diag(
+        At, "lost wakeup: '%0' on '%1' runs on a stop request without "
+            "holding '%2', the mutex its waiter uses; a waiter that has just "
+            "tested its predicate can miss it and block forever; take '%2' "
+            "before notifying, or wait with "
+            "condition_variable_any::wait(lock, stop_token, pred)");
+    D << Notify->getName() << Object->getName() << Mutex->getName();
+    if (Fix)
+      for (const FixItHint &H : Fix->Hints)
+        D << H;
+  }
   R.diag(callNameLoc(Wait),
          "the wait on '%0' that can miss it, in a scope "
          "with %1 '%2'",
@@ -163,8 +193,8 @@ void checkFlagWait(WaitRuleContext &R, const ScopeCall &C,
                       : nullptr;
   if (Pred)
     W.Flags = exitFlags(Pred->getBody());
-  checkUnlockedFlagTest(R, C, *MC, W, Bounded ? &WaitBound : nullptr, Where,
-                        Ctx);
+  checkUnlockedFlagTest(R, C, *MC, W, Bounded ? &WaitBound : nullptr,
+                        Written.size() > (Bounded ? 2u : 1u), Where, Ctx);
   if (!Pred) {
     if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
       W.Flags = exitFlags(While->getCond());
@@ -183,18 +213,32 @@ void checkFlagWait(WaitRuleContext &R, const ScopeCall &C,
       continue;
     const auto *Notify = cast<FunctionDecl>(Wake.Notify->getDirectCallee());
     std::string For = Bounded && WaitBound ? WaitBound->text() : std::string();
-    R.diag(Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
-                "holding '%3', the mutex its waiter uses; a waiter that has "
-                "just read '%2' can miss the notification and block "
-                "%select{forever|for its whole timeout, which is not a "
-                "constant|for up to %5}4; write '%2' while holding '%3', or "
-                "take '%3' before notifying")
-        << Notify->getName() << CondVar->getName() << Wake.Flag->getName()
+    // The repair, once for a write that several notifies follow.
+    std::optional<LockFix> Fix;
+    if (Wake.WriteStmt && !R.State.FixedWrites.contains(Wake.WriteStmt))
+      Fix = publishUnderLock({W.Mutex, Wake.Notify, Wake.WriteStmt, Wake.Body,
+                              Wake.Function},
+                             R.model(), Ctx);
+    if (Fix)
+      R.State.FixedWrites.insert(Wake.WriteStmt);
+    {
+      DiagnosticBuilder D = R.diag(
+          Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
+               "holding '%3', the mutex its waiter uses; a waiter that has "
+               "just read '%2' can miss the notification and block "
+               "%select{forever|for its whole timeout, which is not a "
+               "constant|for up to %5}4; write '%2' while holding '%3', or "
+               "take '%3' before notifying");
+      D << Notify->getName() << CondVar->getName() << Wake.Flag->getName()
         << W.Mutex->getName()
         << (!Bounded      ? 0
             : For.empty() ? 1
                           : 2)
         << For;
+      if (Fix)
+        for (const FixItHint &H : Fix->Hints)
+          D << H;
+    }
     R.diag(MC->NameLoc,
            "the wait on '%0' that can miss it; it reads '%1' "
            "with '%2' held",

@@ -75,6 +75,20 @@ const FieldDecl *writtenFlag(const Stmt *S) {
   return nullptr;
 }
 
+/// The classes whose member functions may write \p Flag on a stop path:
+/// the flag's, and \p Also.
+llvm::SmallVector<const CXXRecordDecl *, 2>
+flagRecords(const FieldDecl *Flag, const CXXRecordDecl *Also) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Records;
+  if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent()))
+    if ((RD = RD->getDefinition()))
+      Records.push_back(RD);
+  if (Also && (Also = Also->getDefinition()) &&
+      !llvm::is_contained(Records, Also))
+    Records.push_back(Also);
+  return Records;
+}
+
 } // namespace
 
 llvm::SmallVector<const FieldDecl *, 2>
@@ -125,9 +139,11 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
     const FunctionDecl *Def = nullptr;
     if (!FD->hasBody(Def) || !Def)
       continue;
-    if (const Stmt *B = Def->getBody())
+    if (const Stmt *B = Def->getBody()) {
       Roots.push_back(
           {B, isa<CXXDestructorDecl>(Def), FD->getCanonicalDecl(), Def});
+      Sum.BodyOf[FD->getCanonicalDecl()] = B;
+    }
   }
   while (!Roots.empty()) {
     Body B;
@@ -145,7 +161,7 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
         continue;
       }
       if (const FieldDecl *F = writtenFlag(S))
-        B.Writes.push_back({F, S->getBeginLoc()});
+        B.Writes.push_back({F, S->getBeginLoc(), S});
       if (const auto *CE = dyn_cast<CallExpr>(S)) {
         if (M.matchCall(CE, Role::WakeMethod)) {
           if (const auto *F =
@@ -153,7 +169,7 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
             B.Notifies.push_back({F, CE});
             if (R.Fn)
               Sum.Notified[R.Fn].push_back(
-                  cast<FieldDecl>(F->getCanonicalDecl()));
+                  {cast<FieldDecl>(F->getCanonicalDecl()), CE});
           }
         } else if (const ApiEntry *E = M.matchCall(CE, Role::BlockingCall)) {
           if (E->Flags & JoinsCallable)
@@ -163,7 +179,7 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
           const Expr *Obj = MC->getImplicitObjectArgument();
           if (MD && Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
               MD->getParent()->getCanonicalDecl() == RD->getCanonicalDecl())
-            B.MemberCalls.push_back({MD->getCanonicalDecl(), CE->getBeginLoc()});
+            B.MemberCalls.push_back({MD->getCanonicalDecl(), CE});
         }
       }
       for (const Stmt *C : S->children())
@@ -183,9 +199,9 @@ SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
   const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
   for (const Body &B : summarise(RD))
     if (B.Stops)
-      for (auto [W, Loc] : B.Writes)
-        if (W == F)
-          return Loc;
+      for (const Body::Write &W : B.Writes)
+        if (W.Flag == F)
+          return W.Loc;
   return {};
 }
 
@@ -196,35 +212,80 @@ SourceLocation ClassWakers::writeBeforeWake(const FieldDecl *Flag,
     return {};
   const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
   const ValueDecl *Obj = cast<ValueDecl>(Object->getCanonicalDecl());
-  llvm::SmallVector<const CXXRecordDecl *, 2> Records;
-  if (const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent()))
-    if ((RD = RD->getDefinition()))
-      Records.push_back(RD);
-  if (Also && (Also = Also->getDefinition()) &&
-      !llvm::is_contained(Records, Also))
-    Records.push_back(Also);
+  llvm::SmallVector<const CXXRecordDecl *, 2> Records = flagRecords(Flag, Also);
   const SourceManager *SM = nullptr;
   for (const CXXRecordDecl *RD : Records) {
     const Summary &Sum = summary(RD);
     for (const Body &B : Sum.Bodies)
-      for (auto [W, Loc] : B.Writes) {
-        if (W != F)
+      for (const Body::Write &W : B.Writes) {
+        if (W.Flag != F)
           continue;
         for (auto [N, Call] : B.Notifies)
           if (N == Obj)
-            return Loc;
+            return W.Loc;
         // A member function called after the write that notifies it.
         if (!SM)
           SM = &RD->getASTContext().getSourceManager();
         for (auto [Callee, At] : B.MemberCalls) {
           auto It = Sum.Notified.find(Callee);
-          if (It != Sum.Notified.end() && llvm::is_contained(It->second, Obj) &&
-              SM->isBeforeInTranslationUnit(Loc, At))
-            return Loc;
+          if (It != Sum.Notified.end() &&
+              llvm::any_of(It->second,
+                           [&](const auto &P) { return P.first == Obj; }) &&
+              SM->isBeforeInTranslationUnit(W.Loc, At->getBeginLoc()))
+            return W.Loc;
         }
       }
   }
   return {};
+}
+
+llvm::SmallVector<FlagStopPath, 2>
+ClassWakers::stopPaths(const FieldDecl *Flag, const ValueDecl *Object,
+                       const CXXRecordDecl *Also) {
+  llvm::SmallVector<FlagStopPath, 2> Out;
+  if (!Flag || !Object)
+    return Out;
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  const ValueDecl *Obj = cast<ValueDecl>(Object->getCanonicalDecl());
+  llvm::SmallVector<const CXXRecordDecl *, 2> Records = flagRecords(Flag, Also);
+  const SourceManager *SM = nullptr;
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM->isBeforeInTranslationUnit(A, B);
+  };
+  for (const CXXRecordDecl *RD : Records) {
+    SM = &RD->getASTContext().getSourceManager();
+    const Summary &Sum = summary(RD);
+    for (const Body &B : Sum.Bodies) {
+      // The last write of the flag before a wake.
+      auto LastWrite = [&](SourceLocation Wake) -> const Body::Write * {
+        const Body::Write *Last = nullptr;
+        for (const Body::Write &W : B.Writes)
+          if (W.Flag == F && Before(W.Loc, Wake) &&
+              (!Last || Before(Last->Loc, W.Loc)))
+            Last = &W;
+        return Last;
+      };
+      for (auto [N, Call] : B.Notifies)
+        if (N == Obj)
+          if (const Body::Write *W = LastWrite(Call->getBeginLoc()))
+            Out.push_back({B.Root, B.Function, W->S, W->Loc, Call, nullptr,
+                           B.Root});
+      // A member function called after the write that notifies it.
+      for (auto [Callee, At] : B.MemberCalls) {
+        auto It = Sum.Notified.find(Callee);
+        if (It == Sum.Notified.end())
+          continue;
+        for (auto [N, Notify] : It->second)
+          if (N == Obj)
+            if (const Body::Write *W = LastWrite(At->getBeginLoc())) {
+              Out.push_back({B.Root, B.Function, W->S, W->Loc, Notify, At,
+                             Sum.BodyOf.lookup(Callee)});
+              break;
+            }
+      }
+    }
+  }
+  return Out;
 }
 
 llvm::SmallVector<UnlockedFlagTest, 1>
@@ -288,9 +349,12 @@ flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
     for (const Stmt *C : S->children())
       Stack.push_back(C);
   }
-  Stack.assign(Tests.begin(), Tests.end());
-  while (!Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
+  // (a node of a test, the test)
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 32> Nodes;
+  for (const Stmt *T : Tests)
+    Nodes.push_back({T, T});
+  while (!Nodes.empty()) {
+    auto [S, Test] = Nodes.pop_back_val();
     if (!S)
       continue;
     if (const auto *E = dyn_cast<Expr>(S))
@@ -300,11 +364,11 @@ flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
             llvm::none_of(Out, [&](const UnlockedFlagTest &T) {
               return T.Flag == F;
             }))
-          Out.push_back({F, E->getBeginLoc()});
+          Out.push_back({F, E->getBeginLoc(), cast<Expr>(Test), Test == Cond});
         continue;
       }
     for (const Stmt *C : S->children())
-      Stack.push_back(C);
+      Nodes.push_back({C, Test});
   }
   return Out;
 }
@@ -323,20 +387,21 @@ ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
       if (NotifiedField != CV)
         continue;
       // The last write of a flag before the notify.
-      std::optional<std::pair<const FieldDecl *, SourceLocation>> Last;
-      for (auto [F, Loc] : B.Writes)
-        if (llvm::is_contained(W.Flags, F) &&
-            SM.isBeforeInTranslationUnit(Loc, Notify->getBeginLoc()) &&
-            (!Last || SM.isBeforeInTranslationUnit(Last->second, Loc)))
-          Last = {F, Loc};
+      const Body::Write *Last = nullptr;
+      for (const Body::Write &Wr : B.Writes)
+        if (llvm::is_contained(W.Flags, Wr.Flag) &&
+            SM.isBeforeInTranslationUnit(Wr.Loc, Notify->getBeginLoc()) &&
+            (!Last || SM.isBeforeInTranslationUnit(Last->Loc, Wr.Loc)))
+          Last = &Wr;
       if (!Last)
         continue;
-      if (notifyIsRaceFree(B.Root, W.Mutex, Last->second, Notify, SM))
+      if (notifyIsRaceFree(B.Root, W.Mutex, Last->Loc, Notify, SM))
         continue;
       // A helper that its class calls only with the mutex held.
       if (calledOnlyUnderLock(B.Function, W.Mutex, W.LockType, SM))
         continue;
-      Out.push_back({Notify, Last->first, Last->second});
+      Out.push_back(
+          {Notify, Last->Flag, Last->Loc, Last->S, B.Root, B.Function});
     }
   }
   return Out;

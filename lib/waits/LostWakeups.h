@@ -81,6 +81,11 @@ exitFlags(const clang::Stmt *Exit);
 struct UnlockedFlagTest {
   const clang::FieldDecl *Flag = nullptr;
   clang::SourceLocation Test; ///< the read in the test
+  /// The whole test: the loop's condition, or the exit `if`'s condition.
+  const clang::Expr *Cond = nullptr;
+  /// Whether Cond is the loop's condition (the loop goes on while it
+  /// holds); otherwise the `if` leaves the loop when it holds.
+  bool LoopCondition = false;
 };
 
 /// The flags of \p Loop's condition (a while, for or do loop around
@@ -98,6 +103,29 @@ struct RacyFlagWake {
   const clang::CallExpr *Notify = nullptr;
   const clang::FieldDecl *Flag = nullptr;
   clang::SourceLocation Write;
+  /// The write (the assignment, or the call that stores).
+  const clang::Stmt *WriteStmt = nullptr;
+  /// The body both are in, and its member function (null for a lambda's).
+  const clang::Stmt *Body = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
+};
+
+/// A stop path of a flag: a body that writes it and then wakes a
+/// condition variable, itself or through a member function of the same
+/// class that it calls after the write.
+struct FlagStopPath {
+  const clang::Stmt *Body = nullptr;
+  /// The member function whose body Body is (null for a lambda's).
+  const clang::FunctionDecl *Function = nullptr;
+  /// The last write of the flag before the wake.
+  const clang::Stmt *WriteStmt = nullptr;
+  clang::SourceLocation Write;
+  /// The notify, in Body or in the body of the member function Via.
+  const clang::CallExpr *Notify = nullptr;
+  /// The call of the member function that notifies, when not Body itself;
+  /// its body is NotifyBody.
+  const clang::CallExpr *Via = nullptr;
+  const clang::Stmt *NotifyBody = nullptr;
 };
 
 /// Member functions of a class (their bodies wherever they are defined,
@@ -137,6 +165,12 @@ public:
                                         const clang::ValueDecl *Object,
                                         const clang::CXXRecordDecl *Also);
 
+  /// Every stop path of \p Flag that wakes \p Object, among the member
+  /// functions of the flag's class and of \p Also (as writeBeforeWake).
+  llvm::SmallVector<FlagStopPath, 2>
+  stopPaths(const clang::FieldDecl *Flag, const clang::ValueDecl *Object,
+            const clang::CXXRecordDecl *Also);
+
   void clear() { Classes.clear(); }
 
 private:
@@ -146,23 +180,30 @@ private:
     const clang::FunctionDecl *Function = nullptr;
     /// The destructor, or a function that joins a thread.
     bool Stops = false;
-    llvm::SmallVector<std::pair<const clang::FieldDecl *, clang::SourceLocation>,
-                      4>
-        Writes;
+    struct Write {
+      const clang::FieldDecl *Flag;
+      clang::SourceLocation Loc;
+      const clang::Stmt *S;
+    };
+    llvm::SmallVector<Write, 4> Writes;
     llvm::SmallVector<std::pair<const clang::FieldDecl *, const clang::CallExpr *>,
                       2>
         Notifies;
     /// Calls of member functions of the same class on `this`.
-    llvm::SmallVector<std::pair<const clang::FunctionDecl *, clang::SourceLocation>,
+    llvm::SmallVector<std::pair<const clang::FunctionDecl *, const clang::CallExpr *>,
                       2>
         MemberCalls;
   };
   struct Summary {
     llvm::SmallVector<Body, 4> Bodies;
-    /// The members each member function notifies in its own body.
+    /// The members each member function notifies in its own body, with the
+    /// notify, and that body.
     llvm::DenseMap<const clang::FunctionDecl *,
-                   llvm::SmallVector<const clang::FieldDecl *, 2>>
+                   llvm::SmallVector<std::pair<const clang::FieldDecl *,
+                                               const clang::CallExpr *>,
+                                     2>>
         Notified;
+    llvm::DenseMap<const clang::FunctionDecl *, const clang::Stmt *> BodyOf;
   };
   const Summary &summary(const clang::CXXRecordDecl *RD);
   const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);

@@ -119,4 +119,36 @@ bool notifyIsRaceFree(const Stmt *Body, const ValueDecl *Mutex,
   return false;
 }
 
+bool mutexHeldAt(const Stmt *Body, const ValueDecl *Mutex, SourceLocation At,
+                 const SourceManager &SM) {
+  if (!Body || !Mutex || At.isInvalid())
+    return false;
+  LockEvents E;
+  collectLockEvents(Body, cast<ValueDecl>(Mutex->getCanonicalDecl()),
+                    Body->getEndLoc(), E);
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  for (const auto &G : E.Guards)
+    if (!Before(At, G.first) && !Before(G.second, At))
+      return true;
+  bool CallBefore = false;
+  for (SourceLocation C : E.Calls) {
+    if (Before(C, At))
+      CallBefore = true;
+    else if (CallBefore)
+      return true;
+  }
+  return false;
+}
+
+bool takesMutex(const Stmt *Body, const ValueDecl *Mutex) {
+  if (!Body || !Mutex)
+    return false;
+  LockEvents E;
+  collectLockEvents(Body, cast<ValueDecl>(Mutex->getCanonicalDecl()),
+                    Body->getEndLoc(), E);
+  return !E.Guards.empty() || !E.Calls.empty();
+}
+
 } // namespace context_tidy

@@ -47,6 +47,15 @@ bool notifyIsRaceFree(const clang::Stmt *Body, const clang::ValueDecl *Mutex,
                       const clang::CallExpr *Notify,
                       const clang::SourceManager &SM);
 
+/// Whether \p Body holds \p Mutex at \p At: a lock of it alive there, or
+/// member calls on it before and after \p At (`mu.lock(); ...; mu.unlock()`).
+bool mutexHeldAt(const clang::Stmt *Body, const clang::ValueDecl *Mutex,
+                 clang::SourceLocation At, const clang::SourceManager &SM);
+
+/// Whether \p Body has any lock event on \p Mutex (a lock constructed with
+/// it, a member call on it), anywhere outside its lambdas.
+bool takesMutex(const clang::Stmt *Body, const clang::ValueDecl *Mutex);
+
 } // namespace context_tidy
 
 #endif // CONTEXT_TIDY_LIB_WAITS_MUTEXHELD_H

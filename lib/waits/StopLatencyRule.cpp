@@ -22,9 +22,13 @@ void reportLatency(WaitRuleContext &R, const Scope &S, const CallExpr *Call,
          "whole timeout, which is not a constant}3; %select{wait with a "
          "timeout shorter than %4, or wake it from a stop callback that "
          "holds the mutex|sleep in steps shorter than %4, or wait on a "
-         "condition_variable_any with '%1'}5")
+         "condition_variable_any with '%1'|sleep in steps shorter than %4 "
+         "that check '%1', or wait on its done channel and a timer together}5")
       << Name << Token.Decl->getName() << By << !Length
-      << R.Options.MaxStopLatency << Sleep;
+      << R.Options.MaxStopLatency
+      << (!Sleep                               ? 0u
+          : Token.Kind == ContextKind::Context ? 2u
+                                               : 1u);
   noteToken(R, Token);
   noteBoundSource(R, Length);
 }

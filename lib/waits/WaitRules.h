@@ -63,6 +63,8 @@ struct WaitRuleState {
   llvm::DenseSet<clang::SourceLocation> Reported;
   /// Notifies already reported as lost wakeups.
   llvm::DenseSet<clang::SourceLocation> ReportedWakes;
+  /// Flag writes a lost-wakeup fix-it already takes the mutex around.
+  llvm::DenseSet<const clang::Stmt *> FixedWrites;
   StopWakers Wakers;
   ClassWakers FlagWakers;
   /// The values of members, variables and parameters, made when first

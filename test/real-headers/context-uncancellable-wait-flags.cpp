@@ -298,3 +298,25 @@ private:
   int rounds_ = 0;
   std::thread thread_;
 };
+
+// The file after -fix: the lost-wakeup fix-its (lib/waits/LockFix.h).
+// CHECK-FIXES:      {{^}}  ~AtomicPool() {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      wake_up_ = true;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[}]}}{{$}}
+// CHECK-FIXES:      {{^}}  void stop() {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      running_ = false;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[}]}}{{$}}
+// CHECK-FIXES:      {{^}}SplitPool::~SplitPool() {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}  {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    quit_.store(true);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  {{[}]}}{{$}}
+// CHECK-FIXES:      {{^}}  void stop() {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      stop_ = true;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[}]}}{{$}}

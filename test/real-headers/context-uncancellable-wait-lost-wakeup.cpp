@@ -136,3 +136,11 @@ private:
   bool ready_ = false;
   std::jthread worker_;
 };
+
+// The file after -fix: an empty locked scope between the stop request and
+// the notify (lib/waits/LockFix.h).
+// CHECK-FIXES:      {{^}}    worker_.request_stop();{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[}]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    cv_.notify_all();{{$}}

@@ -272,3 +272,10 @@ private:
   static int elapsed();
   PollOptions options_;
 };
+
+// The file after -fix: the lost-wakeup fix-its (lib/waits/LockFix.h).
+// CHECK-FIXES:      {{^}}  ~HeartbeatRacy() {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      beating_ = false;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[}]}}{{$}}

@@ -154,3 +154,15 @@ void use() {
   r.pop();
   r.stop();
 }
+
+// The file after -fix: the lost-wakeup fix-its (lib/waits/LockFix.h).
+// CHECK-FIXES:      {{^}}    running_.store(false);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}      std::lock_guard lock(mu_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}      wake_.store(true);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    {{[}]}}{{$}}
+// CHECK-FIXES:      {{^}}template <typename T> void JobQueue<T>::stop() {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}  {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    std::lock_guard lock(mutex_);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    stop_ = true;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  {{[}]}}{{$}}

@@ -36,7 +36,7 @@ private:
       while (!queue_.empty())
         queue_.pop();
       available_.wait(lock);
-      // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: lost wakeup: 'wait' on 'available_' follows a test of 'running_' made without holding 'mu_', the mutex it waits with; a stop that writes 'running_' and notifies 'available_' between the test and the wait is missed, and the wait blocks forever; test 'running_' after taking 'mu_' (in the wait's predicate) [context-uncancellable-wait]
+      // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: lost wakeup: 'wait' on 'available_' follows a test of 'running_' made without holding 'mu_', the mutex it waits with; a stop that writes 'running_' and notifies 'available_' between the test and the wait is missed, and the wait blocks forever; test 'running_' after taking 'mu_' (test it again just before the wait) [context-uncancellable-wait]
       // CHECK-MESSAGES: :[[@LINE-6]]:12: note: 'running_' tested here, before 'mu_' is taken
       // CHECK-MESSAGES: :[[@LINE-17]]:5: note: 'running_' written on the stop path here, then 'available_' notified
     }
@@ -100,7 +100,7 @@ private:
     while (!stop_) {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait_for(lock, std::chrono::seconds(check_seconds_));
-      // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: lost wakeup: 'wait_for' on 'cv_' follows a test of 'stop_' made without holding 'mu_', the mutex it waits with; a stop that writes 'stop_' and notifies 'cv_' between the test and the wait is missed, and the wait blocks for up to 10s by default; test 'stop_' after taking 'mu_' (in the wait's predicate) [context-uncancellable-wait]
+      // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: lost wakeup: 'wait_for' on 'cv_' follows a test of 'stop_' made without holding 'mu_', the mutex it waits with; a stop that writes 'stop_' and notifies 'cv_' between the test and the wait is missed, and the wait blocks for up to 10s by default; test 'stop_' after taking 'mu_' (test it again just before the wait) [context-uncancellable-wait]
       // CHECK-MESSAGES: :[[@LINE-4]]:13: note: 'stop_' tested here, before 'mu_' is taken
       // CHECK-MESSAGES: :[[@LINE-13]]:7: note: 'stop_' written on the stop path here, then 'cv_' notified
       // CHECK-MESSAGES: :[[@LINE-20]]:45: note: the default value of 'check_seconds' comes from here (a bound of 10s)
@@ -147,7 +147,7 @@ public:
         {
           std::unique_lock<std::mutex> lk(shared->wake_mu);
           shared->wake_cv.wait_for(lk, period);
-          // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: lost wakeup: 'wait_for' on 'wake_cv' follows a test of 'closing' made without holding 'wake_mu', the mutex it waits with; a stop that writes 'closing' and notifies 'wake_cv' between the test and the wait is missed, and the wait blocks for up to 30s by default; test 'closing' after taking 'wake_mu' (in the wait's predicate) [context-uncancellable-wait]
+          // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: lost wakeup: 'wait_for' on 'wake_cv' follows a test of 'closing' made without holding 'wake_mu', the mutex it waits with; a stop that writes 'closing' and notifies 'wake_cv' between the test and the wait is missed, and the wait blocks for up to 30s by default; test 'closing' after taking 'wake_mu' (test it again just before the wait) [context-uncancellable-wait]
           // CHECK-MESSAGES: :[[@LINE-6]]:13: note: 'closing' tested here, before 'wake_mu' is taken
           // CHECK-MESSAGES: :[[@LINE+7]]:5: note: 'closing' written on the stop path here, then 'wake_cv' notified
           // CHECK-MESSAGES: :[[@LINE-30]]:38: note: the default value of 'period' comes from here (a bound of 30s)
@@ -332,3 +332,8 @@ private:
   std::condition_variable cv_;
   std::thread thread_;
 };
+
+// The file after -fix: the lost-wakeup fix-its (lib/waits/LockFix.h).
+// CHECK-FIXES:      {{^}}      if (running_) available_.wait(lock);{{$}}
+// CHECK-FIXES:      {{^}}      if (!stop_) cv_.wait_for(lock, std::chrono::seconds(check_seconds_));{{$}}
+// CHECK-FIXES:      {{^}}          if (!shared->closing.load()) shared->wake_cv.wait_for(lk, period);{{$}}

@@ -267,5 +267,25 @@ TEST(ApiModel, DocumentationListsEveryBuiltinEntry) {
   }
 }
 
+// The names a fix-it can spell: plain fully qualified names only, the
+// user's before the built-in ones.
+TEST(ApiModel, QualifiedNamesPutTheUsersFirstAndSkipPatterns) {
+  ApiModel::Config C;
+  C.Extra.emplace_back(Role::ScopedLock, "::mylib::Guard");
+  C.Extra.emplace_back(Role::ScopedLock, "mylib::Unrooted");
+  C.Extra.emplace_back(Role::ScopedLock, "::mylib::(A|B)Lock");
+  ApiModel M(C);
+  EXPECT_TRUE(M.errors().empty());
+  llvm::SmallVector<llvm::StringRef, 2> Names =
+      M.qualifiedNames(Role::ScopedLock);
+  ASSERT_EQ(Names.size(), 2u);
+  EXPECT_EQ(Names[0], "mylib::Guard");
+  EXPECT_EQ(Names[1], "std::lock_guard");
+
+  ApiModel::Config NoStd;
+  NoStd.Profiles.fill(false);
+  EXPECT_TRUE(ApiModel(NoStd).qualifiedNames(Role::ScopedLock).empty());
+}
+
 } // namespace
 } // namespace context_tidy::test

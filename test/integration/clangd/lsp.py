@@ -4,6 +4,7 @@ Content-Length framing), the few requests an editor sends, and the
 diagnostics the server publishes, by document and version.
 
   make_project(root, include_dir, "clangd")  # the project of the tests
+  make_project(root, include_dir, "clangd", source="other.cpp")  # another input
   with Server([clangd, ...], root) as s:
       s.open(path, text)                       # textDocument/didOpen
       diags = s.diagnostics(path, version=1)   # its publishDiagnostics
@@ -258,6 +259,64 @@ def format_diagnostic(d):
     return out
 
 
+def show(title, version, diags):
+    """Prints '== TITLE (version N)' and the diagnostics, by position."""
+    print("== %s (version %d)" % (title, version))
+    for d in sorted(diags, key=lambda d: (d["range"]["start"]["line"],
+                                          d["range"]["start"]["character"],
+                                          d.get("code", ""))):
+        print(format_diagnostic(d))
+
+
+# -- quick fixes ----------------------------------------------------------------
+def code_actions(server, path, diag):
+    """Asks for the code actions of one diagnostic (textDocument/codeAction
+    on its range, with it as the context, as an editor does) and prints them
+    with their edits."""
+    actions = server.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri(path)},
+        "range": diag["range"],
+        "context": {"diagnostics": [diag]}}) or []
+    print("== code actions at %d:%d" % (
+        diag["range"]["start"]["line"] + 1,
+        diag["range"]["start"]["character"] + 1))
+    for a in actions:
+        print("action: %s (%s)" % (a["title"], a.get("kind")))
+        for edit_uri, edits in a.get("edit", {}).get("changes", {}).items():
+            for e in edits:
+                r = e["range"]
+                print("  edit %s %d:%d-%d:%d %s" % (
+                    os.path.basename(edit_uri),
+                    r["start"]["line"] + 1, r["start"]["character"] + 1,
+                    r["end"]["line"] + 1, r["end"]["character"] + 1,
+                    json.dumps(e["newText"])))
+    return actions
+
+
+def quick_fix_edits(actions, path):
+    """The edits to path of the first quickfix action that has some, or
+    None."""
+    for a in actions:
+        changes = a.get("edit", {}).get("changes", {})
+        if a.get("kind") == "quickfix" and uri(path) in changes:
+            return changes[uri(path)]
+    return None
+
+
+def apply_quick_fix(text, edits):
+    """Applies the edits and prints 'applied: LINE' for every line of the
+    new text that the old text does not have (one for a one-line fix, each
+    new line of a multi-line one).  Returns the new text."""
+    new_text = apply_edits(text, edits)
+    old_lines = set(text.split("\n"))
+    added = [line for line in new_text.split("\n") if line not in old_lines]
+    for line in added:
+        print("applied: " + line)
+    if not added:
+        print("applied: (no new line)")
+    return new_text
+
+
 # -- the project the tests open -------------------------------------------------
 CLANGD_CONFIG = """\
 Diagnostics:
@@ -273,17 +332,17 @@ CheckOptions:
 """
 
 
-def make_project(root, include, config):
-    """A fresh project in root: src/calls.cpp (Inputs/calls.cpp), its
-    compile_commands.json (-std=c++20 -I include) and the checks enabled in
-    .clangd (config "clangd", with a .clang-tidy that enables nothing) or
-    .clang-tidy ("clang-tidy").  Returns the
-    path of calls.cpp."""
+def make_project(root, include, config, source="calls.cpp"):
+    """A fresh project in root: src/SOURCE (a copy of Inputs/SOURCE, of the
+    same name; Inputs/calls.cpp unless told), its compile_commands.json
+    (-std=c++20 -I include) and the checks enabled in .clangd (config
+    "clangd", with a .clang-tidy that enables nothing) or .clang-tidy
+    ("clang-tidy").  Returns the path of the copy."""
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(os.path.join(root, "src"))
     here = os.path.dirname(os.path.abspath(__file__))
-    path = os.path.join(root, "src", "calls.cpp")
-    shutil.copy(os.path.join(here, "Inputs", "calls.cpp"), path)
+    path = os.path.join(root, "src", os.path.basename(source))
+    shutil.copy(os.path.join(here, "Inputs", source), path)
     with open(os.path.join(root, "compile_commands.json"), "w") as f:
         json.dump([{"directory": root, "file": path,
                     "arguments": ["clang++", "-std=c++20", "-I" + os.path.abspath(include),
@@ -301,8 +360,10 @@ def make_project(root, include, config):
 
 
 if __name__ == "__main__":
-    # lsp.py project ROOT INCLUDE clangd|clang-tidy: make_project, for the
-    # editor tests.
-    if len(sys.argv) != 5 or sys.argv[1] != "project":
-        sys.exit("usage: lsp.py project ROOT INCLUDE clangd|clang-tidy")
-    print(make_project(os.path.abspath(sys.argv[2]), sys.argv[3], sys.argv[4]))
+    # lsp.py project ROOT INCLUDE clangd|clang-tidy [SOURCE]: make_project,
+    # for the editor tests.
+    if len(sys.argv) not in (5, 6) or sys.argv[1] != "project":
+        sys.exit("usage: lsp.py project ROOT INCLUDE clangd|clang-tidy "
+                 "[SOURCE]")
+    print(make_project(os.path.abspath(sys.argv[2]), sys.argv[3], sys.argv[4],
+                       *sys.argv[5:]))

@@ -12,19 +12,11 @@ ClangTidy: Add/CheckOptions) or .clang-tidy (Checks/CheckOptions).
 clangd's FastCheckFilter is left at its default (Strict).
 """
 import argparse
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsp  # noqa: E402
-
-def show(title, version, diags):
-    print("== %s (version %d)" % (title, version))
-    for d in sorted(diags, key=lambda d: (d["range"]["start"]["line"],
-                                          d["range"]["start"]["character"],
-                                          d.get("code", ""))):
-        print(lsp.format_diagnostic(d))
 
 
 def main():
@@ -45,41 +37,19 @@ def main():
     with lsp.Server([args.clangd, "--log=verbose", "--background-index=false"], root, stderr=log) as server:
         version = server.open(path, text)
         diags = server.diagnostics(path, version)
-        show("open", version, diags)
+        lsp.show("open", version, diags)
 
         # The quick fix of the fix-it: clangd offers it as a code action for
         # the diagnostic; applying its edit is what the editor does.
         wait = [d for d in diags if d.get("code") == "context-uncancellable-wait"]
         for d in wait:
-            actions = server.request("textDocument/codeAction", {
-                "textDocument": {"uri": lsp.uri(path)},
-                "range": d["range"],
-                "context": {"diagnostics": [d]}}) or []
-            print("== code actions at %d:%d" % (
-                d["range"]["start"]["line"] + 1,
-                d["range"]["start"]["character"] + 1))
-            for a in actions:
-                print("action: %s (%s)" % (a["title"], a.get("kind")))
-                for edit_uri, edits in a.get("edit", {}).get("changes", {}).items():
-                    for e in edits:
-                        r = e["range"]
-                        print("  edit %s %d:%d-%d:%d %s" % (
-                            os.path.basename(edit_uri),
-                            r["start"]["line"] + 1, r["start"]["character"] + 1,
-                            r["end"]["line"] + 1, r["end"]["character"] + 1,
-                            json.dumps(e["newText"])))
-            fixes = [a for a in actions if a.get("kind") == "quickfix" and
-                     lsp.uri(path) in a.get("edit", {}).get("changes", {})]
-            if fixes:
-                edits = fixes[0]["edit"]["changes"][lsp.uri(path)]
-                new_text = lsp.apply_edits(text, edits)
-                changed = [l for l in new_text.split("\n")
-                           if l not in text.split("\n")]
-                print("applied: " + " | ".join(changed))
-                version = server.change(path, [{"text": new_text}],
+            actions = lsp.code_actions(server, path, d)
+            edits = lsp.quick_fix_edits(actions, path)
+            if edits:
+                text = lsp.apply_quick_fix(text, edits)
+                version = server.change(path, [{"text": text}],
                                         want_diagnostics=True)
-                text = new_text
-                show("after the quick fix", version, server.diagnostics(path, version))
+                lsp.show("after the quick fix", version, server.diagnostics(path, version))
 
         # Break the file: delete the line that closes leak() (unbalanced
         # braces), then put it back.
@@ -89,12 +59,12 @@ def main():
         start = sum(len(l) + 1 for l in lines[:at])
         change, broken = lsp.replace(text, start, start + 2, "")
         version = server.change(path, [change], want_diagnostics=True)
-        show("closing brace of leak() deleted", version,
+        lsp.show("closing brace of leak() deleted", version,
              server.diagnostics(path, version))
         change, whole = lsp.replace(broken, start, start, "}\n")
         assert whole == text
         version = server.change(path, [change], want_diagnostics=True)
-        show("closing brace typed again", version,
+        lsp.show("closing brace typed again", version,
              server.diagnostics(path, version))
 
         status = server.shutdown()
