@@ -270,14 +270,16 @@ void DetachedContextCheck::analyse(const Scope &S, FunctionState &F,
           std::optional<std::string> Text =
               defaultArgumentText(Callee->getParamDecl(I));
           Writable = Text.has_value();
-          if (Text)
-            Skipped += *Text + ", ";
+          if (Text) {
+            Skipped += *Text;
+            Skipped += ", ";
+          }
         }
       }
       if (Exact && Writable && isFileLoc(Call->getRParenLoc()))
-        D << FixItHint::CreateInsertion(Call->getRParenLoc(),
-                                        (NumWritten ? ", " : "") + Skipped +
-                                            Name);
+        D << FixItHint::CreateInsertion(
+            Call->getRParenLoc(),
+            (NumWritten ? ", " : "") + std::move(Skipped) + Name);
     } else {
       {
         auto D = diag(Loc, "'%0' is called without a %1 while an overload "
