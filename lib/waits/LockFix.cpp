@@ -96,9 +96,11 @@ std::string indentStep(StringRef Indent) {
   return "  ";
 }
 
-/// The names that \p Body declares or refers to: a new variable must not
-/// take one of them.
-llvm::StringSet<> namesIn(const Stmt *Body, const FunctionDecl *FD) {
+/// The names that \p Body and \p FD's parameters declare and, with
+/// \p References, those \p Body refers to: a new variable must not take one
+/// of them, and a member's name is hidden by a declared one.
+llvm::StringSet<> namesIn(const Stmt *Body, const FunctionDecl *FD,
+                          bool References = true) {
   llvm::StringSet<> Names;
   if (FD)
     for (const ParmVarDecl *P : FD->parameters())
@@ -113,10 +115,10 @@ llvm::StringSet<> namesIn(const Stmt *Body, const FunctionDecl *FD) {
       for (const Decl *D : DS->decls())
         if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getIdentifier())
           Names.insert(ND->getName());
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && References)
       if (DRE->getDecl()->getIdentifier())
         Names.insert(DRE->getDecl()->getName());
-    if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (const auto *ME = dyn_cast<MemberExpr>(S); ME && References)
       if (ME->getMemberDecl()->getIdentifier())
         Names.insert(ME->getMemberDecl()->getName());
     for (const Stmt *C : S->children())
@@ -218,22 +220,7 @@ std::optional<std::string> mutexSpelling(const ValueDecl *Mutex,
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (!MD || !isWithin(MD->getParent(), Owner))
       return std::nullopt;
-    llvm::StringSet<> Locals;
-    for (const ParmVarDecl *P : FD->parameters())
-      if (P->getIdentifier())
-        Locals.insert(P->getName());
-    llvm::SmallVector<const Stmt *, 32> Stack{Body};
-    while (!Stack.empty()) {
-      const Stmt *S = Stack.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *DS = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : DS->decls())
-          if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getIdentifier())
-            Locals.insert(ND->getName());
-      for (const Stmt *C : S->children())
-        Stack.push_back(C);
-    }
+    llvm::StringSet<> Locals = namesIn(Body, FD, /*References=*/false);
     if (!Field->getIdentifier() || Locals.contains(Field->getName()))
       return std::nullopt;
     return Field->getName().str();
