@@ -12,6 +12,7 @@
 #include "checks/DetachedContextCheck.h"
 
 #include "checks/CheckOptions.h"
+#include "lib/ast/DefaultArguments.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -259,10 +260,26 @@ void DetachedContextCheck::analyse(const Scope &S, FunctionState &F,
                << (P->getIdentifier() ? (" '" + P->getName() + "'").str()
                                       : std::string())
                << Name << !One;
-      if (Exact && Hit->ParamIndex == NumWritten &&
-          isFileLoc(Call->getRParenLoc()))
-        D << FixItHint::CreateInsertion(Call->getRParenLoc(),
-                                        (NumWritten ? ", " : "") + Name);
+      // The parameters before the token left to their defaults too are
+      // written out, where that is exact (lib/ast/DefaultArguments.h).
+      std::string Skipped;
+      bool Writable = Hit->ParamIndex == NumWritten;
+      if (Hit->ParamIndex > NumWritten && !hasOverloads(Callee)) {
+        Writable = true;
+        for (unsigned I = NumWritten; I < Hit->ParamIndex && Writable; ++I) {
+          std::optional<std::string> Text =
+              defaultArgumentText(Callee->getParamDecl(I));
+          Writable = Text.has_value();
+          if (Text) {
+            Skipped += *Text;
+            Skipped += ", ";
+          }
+        }
+      }
+      if (Exact && Writable && isFileLoc(Call->getRParenLoc()))
+        D << FixItHint::CreateInsertion(
+            Call->getRParenLoc(),
+            (NumWritten ? ", " : "") + std::move(Skipped) + Name);
     } else {
       {
         auto D = diag(Loc, "'%0' is called without a %1 while an overload "

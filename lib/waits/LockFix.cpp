@@ -20,7 +20,7 @@ namespace context_tidy {
 
 namespace {
 
-const Stmt *bare(const Stmt *S) {
+const Stmt *withoutImplicit(const Stmt *S) {
   if (const auto *E = dyn_cast_or_null<Expr>(S))
     return E->IgnoreImplicit();
   return S;
@@ -31,12 +31,12 @@ const Stmt *bare(const Stmt *S) {
 /// statement inserted before it would leave the branch).
 bool isOwnStatement(const Stmt *Body, const Stmt *S, bool Branch = false) {
   llvm::SmallVector<const Stmt *, 32> Stack{Body};
-  S = bare(S);
+  S = withoutImplicit(S);
   while (!Stack.empty()) {
     const Stmt *Cur = Stack.pop_back_val();
     if (!Cur || isa<LambdaExpr>(Cur))
       continue;
-    auto Is = [&](const Stmt *C) { return C && bare(C) == S; };
+    auto Is = [&](const Stmt *C) { return C && withoutImplicit(C) == S; };
     if (const auto *CS = dyn_cast<CompoundStmt>(Cur)) {
       if (llvm::any_of(CS->body(), Is))
         return true;
@@ -96,9 +96,11 @@ std::string indentStep(StringRef Indent) {
   return "  ";
 }
 
-/// The names that \p Body declares or refers to: a new variable must not
-/// take one of them.
-llvm::StringSet<> namesIn(const Stmt *Body, const FunctionDecl *FD) {
+/// The names that \p Body and \p FD's parameters declare and, with
+/// \p References, those \p Body refers to: a new variable must not take one
+/// of them, and a member's name is hidden by a declared one.
+llvm::StringSet<> namesIn(const Stmt *Body, const FunctionDecl *FD,
+                          bool References = true) {
   llvm::StringSet<> Names;
   if (FD)
     for (const ParmVarDecl *P : FD->parameters())
@@ -113,10 +115,10 @@ llvm::StringSet<> namesIn(const Stmt *Body, const FunctionDecl *FD) {
       for (const Decl *D : DS->decls())
         if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getIdentifier())
           Names.insert(ND->getName());
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && References)
       if (DRE->getDecl()->getIdentifier())
         Names.insert(DRE->getDecl()->getName());
-    if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (const auto *ME = dyn_cast<MemberExpr>(S); ME && References)
       if (ME->getMemberDecl()->getIdentifier())
         Names.insert(ME->getMemberDecl()->getName());
     for (const Stmt *C : S->children())
@@ -138,7 +140,7 @@ std::string freshName(const llvm::StringSet<> &Taken) {
 
 /// The class whose member \p FD is, or whose member function's lambda it
 /// is in.
-const CXXRecordDecl *classOf(const DeclContext *DC) {
+const CXXRecordDecl *enclosingClass(const DeclContext *DC) {
   for (; DC; DC = DC->getParent())
     if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && !RD->isLambda())
       return RD;
@@ -193,7 +195,7 @@ std::optional<std::string> mutexSpelling(const ValueDecl *Mutex,
   if (!Field)
     return std::nullopt; // a variable: not yet
   const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
-  const CXXRecordDecl *Here = FD ? classOf(FD) : nullptr;
+  const CXXRecordDecl *Here = FD ? enclosingClass(FD) : nullptr;
   if (!Owner || !Here)
     return std::nullopt;
   // Access: a member that is not public is named only in its class.
@@ -218,22 +220,7 @@ std::optional<std::string> mutexSpelling(const ValueDecl *Mutex,
     const auto *MD = dyn_cast<CXXMethodDecl>(FD);
     if (!MD || !isWithin(MD->getParent(), Owner))
       return std::nullopt;
-    llvm::StringSet<> Locals;
-    for (const ParmVarDecl *P : FD->parameters())
-      if (P->getIdentifier())
-        Locals.insert(P->getName());
-    llvm::SmallVector<const Stmt *, 32> Stack{Body};
-    while (!Stack.empty()) {
-      const Stmt *S = Stack.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *DS = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : DS->decls())
-          if (const auto *ND = dyn_cast<NamedDecl>(D); ND && ND->getIdentifier())
-            Locals.insert(ND->getName());
-      for (const Stmt *C : S->children())
-        Stack.push_back(C);
-    }
+    llvm::StringSet<> Locals = namesIn(Body, FD, /*References=*/false);
     if (!Field->getIdentifier() || Locals.contains(Field->getName()))
       return std::nullopt;
     return Field->getName().str();
@@ -360,8 +347,8 @@ std::optional<LockFix> publishUnderLock(const Publication &P,
   // An empty locked scope before the notify: for a stop request, or a
   // write that is itself atomic (an operation of the flag's class) but
   // part of a larger statement.
-  if (W && !isa<CXXMemberCallExpr>(bare(W)) &&
-      !isa<CXXOperatorCallExpr>(bare(W)))
+  if (W && !isa<CXXMemberCallExpr>(withoutImplicit(W)) &&
+      !isa<CXXOperatorCallExpr>(withoutImplicit(W)))
     return std::nullopt;
   if (!isOwnStatement(P.Body, P.Notify) || afterSemicolon(P.Notify, Ctx).isInvalid())
     return std::nullopt;

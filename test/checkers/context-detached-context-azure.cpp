@@ -16,13 +16,13 @@ long long size(const BlobClient &client, const Context &context) {
   // CHECK-FIXES: return client.GetProperties(context).Value.BlobSize;
 }
 
-// The options before the context are left to their defaults too: passing
-// the context means writing them, so there is no fix-it.
+// The options before the context are left to their defaults too: the fix
+// writes them out as `{}`, what their default (`Options()`) passes.
 void download(const BlobClient &client, Context ctx) {
   client.DownloadTo("out.bin");
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'DownloadTo' leaves its context parameter 'context' to the default, a context that is not cancelled with 'ctx'; pass 'ctx'
   // CHECK-MESSAGES: :[[@LINE-3]]:49: note: context 'ctx' declared here
-  // CHECK-FIXES: client.DownloadTo("out.bin");
+  // CHECK-FIXES: client.DownloadTo("out.bin", {}, ctx);
   client.DownloadTo("out.bin", {}, ctx);
   client.DownloadTo("out.bin", {2});
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'DownloadTo' leaves its context parameter 'context' to the default
@@ -120,4 +120,27 @@ void other(const std::string &url, const Context &context) {
   BlobClient client(url);
   (void)client.GetUrl();
   client.GetProperties(context);
+}
+
+// No fix where a default before the context is not a value-initialization
+// (writing it out could change what is passed), or where `{}` could pick
+// another overload.
+namespace retry {
+void Fetch(const std::string &url, int attempts = 3,
+           const Context &context = Context());
+void Send(const std::string &url, int flags = 0,
+          const Context &context = Context());
+void Send(const std::string &url, const char *note,
+          const Context &context = Context());
+} // namespace retry
+
+void fetch(Context ctx) {
+  retry::Fetch("u");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'Fetch' leaves its context parameter 'context' to the default, a context that is not cancelled with 'ctx'; pass 'ctx'
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: context 'ctx' declared here
+  // CHECK-FIXES: {{^  }}retry::Fetch("u");{{$}}
+  retry::Send("u");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'Send' leaves its context parameter 'context' to the default, a context that is not cancelled with 'ctx'; pass 'ctx'
+  // CHECK-MESSAGES: :[[@LINE-7]]:20: note: context 'ctx' declared here
+  // CHECK-FIXES: {{^  }}retry::Send("u");{{$}}
 }

@@ -256,3 +256,57 @@ private:
   std::condition_variable cv_;
   bool shut_ = false;
 };
+
+// ---- No fix: the statement is an if's branch without braces (a statement
+// put before it would leave the branch, an `if` around it would take the
+// `else`) ---------------------------------------------------------------------
+
+class BranchWait {
+public:
+  void loop() {
+    while (going_) {
+      std::unique_lock<std::mutex> lk(mu_);
+      if (idle_)
+        cv_.wait(lk);
+      else
+        idle_ = true;
+      // CHECK-MESSAGES: :[[@LINE-3]]:13: warning: lost wakeup: 'wait' on 'cv_' follows a test of 'going_' made without holding 'mu_'{{.*}}(in the wait's predicate) [context-uncancellable-wait]
+      // CHECK-MESSAGES: :[[@LINE-7]]:12: note: 'going_' tested here, before 'mu_' is taken
+      // CHECK-MESSAGES: :[[@LINE+5]]:5: note: 'going_' written on the stop path here, then 'cv_' notified
+      // CHECK-FIXES:      {{^        }}cv_.wait(lk);{{$}}
+    }
+  }
+  void stop() {
+    going_ = false;
+    std::lock_guard<std::mutex> g(mu_);
+    cv_.notify_all();
+  }
+
+private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::atomic<bool> going_{true};
+  bool idle_ = false;
+};
+
+class BranchNotify {
+public:
+  void stop() {
+    if (!closed_.exchange(true))
+      cv_.notify_all();
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: lost wakeup: 'notify_all' on 'cv_' follows a write of 'closed_' without holding 'mu_'
+    // CHECK-MESSAGES: :[[@LINE+7]]:9: note: the wait on 'cv_' that can miss it
+    // CHECK-MESSAGES: :[[@LINE-4]]:10: note: 'closed_' written here without 'mu_'
+    // CHECK-FIXES:      {{^    }}if (!closed_.exchange(true)){{$}}
+    // CHECK-FIXES-NEXT: {{^      }}cv_.notify_all();{{$}}
+  }
+  void run() {
+    std::unique_lock<std::mutex> lk(mu_);
+    cv_.wait(lk, [this] { return closed_.load(); });
+  }
+
+private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::atomic<bool> closed_{false};
+};
