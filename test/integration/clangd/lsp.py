@@ -15,6 +15,7 @@ Requests the server sends (workspace/configuration, progress tokens,
 registrations) are answered with an empty result, as a client that
 supports nothing of them would.
 """
+import argparse
 import json
 import os
 import shutil
@@ -330,6 +331,18 @@ Checks: '-*,context-*'
 CheckOptions:
   context-nonpositive-timeout.TimeoutFunctions: '::app::retry_for:1'
 """
+
+
+def argument_parser():
+    """The arguments every LSP test script takes: CLANGD WORKDIR INCLUDE
+    --config clangd|clang-tidy."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("clangd")
+    ap.add_argument("workdir")
+    ap.add_argument("include")
+    ap.add_argument("--config", choices=["clangd", "clang-tidy"],
+                    required=True)
+    return ap
 
 
 def make_project(root, include, config, source="calls.cpp"):

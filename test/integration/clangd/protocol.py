@@ -11,7 +11,6 @@ the diagnostics of each version for FileCheck.
 ClangTidy: Add/CheckOptions) or .clang-tidy (Checks/CheckOptions).
 clangd's FastCheckFilter is left at its default (Strict).
 """
-import argparse
 import os
 import sys
 
@@ -20,12 +19,7 @@ import lsp  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("clangd")
-    ap.add_argument("workdir")
-    ap.add_argument("include")
-    ap.add_argument("--config", choices=["clangd", "clang-tidy"],
-                    required=True)
+    ap = lsp.argument_parser()
     args = ap.parse_args()
 
     root = os.path.abspath(args.workdir)

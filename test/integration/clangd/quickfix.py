@@ -17,7 +17,6 @@ name, e.g. context-uncancellable-wait).  --config says where the checks are
 enabled, as for protocol.py.  Exits 1, after the shutdown, when no
 diagnostic of the check has a quick fix.
 """
-import argparse
 import os
 import sys
 
@@ -26,12 +25,7 @@ import lsp  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("clangd")
-    ap.add_argument("workdir")
-    ap.add_argument("include")
-    ap.add_argument("--config", choices=["clangd", "clang-tidy"],
-                    required=True)
+    ap = lsp.argument_parser()
     ap.add_argument("--source", required=True,
                     help="the file of Inputs/ to open")
     ap.add_argument("--check", required=True,
