@@ -139,11 +139,9 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
     const FunctionDecl *Def = nullptr;
     if (!FD->hasBody(Def) || !Def)
       continue;
-    if (const Stmt *B = Def->getBody()) {
+    if (const Stmt *B = Def->getBody())
       Roots.push_back(
           {B, isa<CXXDestructorDecl>(Def), FD->getCanonicalDecl(), Def});
-      Sum.BodyOf[FD->getCanonicalDecl()] = B;
-    }
   }
   while (!Roots.empty()) {
     Body B;
@@ -237,55 +235,6 @@ SourceLocation ClassWakers::writeBeforeWake(const FieldDecl *Flag,
       }
   }
   return {};
-}
-
-llvm::SmallVector<FlagStopPath, 2>
-ClassWakers::stopPaths(const FieldDecl *Flag, const ValueDecl *Object,
-                       const CXXRecordDecl *Also) {
-  llvm::SmallVector<FlagStopPath, 2> Out;
-  if (!Flag || !Object)
-    return Out;
-  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
-  const ValueDecl *Obj = cast<ValueDecl>(Object->getCanonicalDecl());
-  llvm::SmallVector<const CXXRecordDecl *, 2> Records = flagRecords(Flag, Also);
-  const SourceManager *SM = nullptr;
-  auto Before = [&](SourceLocation A, SourceLocation B) {
-    return SM->isBeforeInTranslationUnit(A, B);
-  };
-  for (const CXXRecordDecl *RD : Records) {
-    SM = &RD->getASTContext().getSourceManager();
-    const Summary &Sum = summary(RD);
-    for (const Body &B : Sum.Bodies) {
-      // The last write of the flag before a wake.
-      auto LastWrite = [&](SourceLocation Wake) -> const Body::Write * {
-        const Body::Write *Last = nullptr;
-        for (const Body::Write &W : B.Writes)
-          if (W.Flag == F && Before(W.Loc, Wake) &&
-              (!Last || Before(Last->Loc, W.Loc)))
-            Last = &W;
-        return Last;
-      };
-      for (auto [N, Call] : B.Notifies)
-        if (N == Obj)
-          if (const Body::Write *W = LastWrite(Call->getBeginLoc()))
-            Out.push_back({B.Root, B.Function, W->S, W->Loc, Call, nullptr,
-                           B.Root});
-      // A member function called after the write that notifies it.
-      for (auto [Callee, At] : B.MemberCalls) {
-        auto It = Sum.Notified.find(Callee);
-        if (It == Sum.Notified.end())
-          continue;
-        for (auto [N, Notify] : It->second)
-          if (N == Obj)
-            if (const Body::Write *W = LastWrite(At->getBeginLoc())) {
-              Out.push_back({B.Root, B.Function, W->S, W->Loc, Notify, At,
-                             Sum.BodyOf.lookup(Callee)});
-              break;
-            }
-      }
-    }
-  }
-  return Out;
 }
 
 llvm::SmallVector<UnlockedFlagTest, 1>

@@ -110,24 +110,6 @@ struct RacyFlagWake {
   const clang::FunctionDecl *Function = nullptr;
 };
 
-/// A stop path of a flag: a body that writes it and then wakes a
-/// condition variable, itself or through a member function of the same
-/// class that it calls after the write.
-struct FlagStopPath {
-  const clang::Stmt *Body = nullptr;
-  /// The member function whose body Body is (null for a lambda's).
-  const clang::FunctionDecl *Function = nullptr;
-  /// The last write of the flag before the wake.
-  const clang::Stmt *WriteStmt = nullptr;
-  clang::SourceLocation Write;
-  /// The notify, in Body or in the body of the member function Via.
-  const clang::CallExpr *Notify = nullptr;
-  /// The call of the member function that notifies, when not Body itself;
-  /// its body is NotifyBody.
-  const clang::CallExpr *Via = nullptr;
-  const clang::Stmt *NotifyBody = nullptr;
-};
-
 /// Member functions of a class (their bodies wherever they are defined,
 /// and lambdas inside them), summarised once: where each member is
 /// written, and where each member is woken.
@@ -165,12 +147,6 @@ public:
                                         const clang::ValueDecl *Object,
                                         const clang::CXXRecordDecl *Also);
 
-  /// Every stop path of \p Flag that wakes \p Object, among the member
-  /// functions of the flag's class and of \p Also (as writeBeforeWake).
-  llvm::SmallVector<FlagStopPath, 2>
-  stopPaths(const clang::FieldDecl *Flag, const clang::ValueDecl *Object,
-            const clang::CXXRecordDecl *Also);
-
   void clear() { Classes.clear(); }
 
 private:
@@ -197,13 +173,12 @@ private:
   struct Summary {
     llvm::SmallVector<Body, 4> Bodies;
     /// The members each member function notifies in its own body, with the
-    /// notify, and that body.
+    /// notify.
     llvm::DenseMap<const clang::FunctionDecl *,
                    llvm::SmallVector<std::pair<const clang::FieldDecl *,
                                                const clang::CallExpr *>,
                                      2>>
         Notified;
-    llvm::DenseMap<const clang::FunctionDecl *, const clang::Stmt *> BodyOf;
   };
   const Summary &summary(const clang::CXXRecordDecl *RD);
   const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);
