@@ -254,6 +254,12 @@ public:
   /// fix-it can look up and spell.
   llvm::SmallVector<llvm::StringRef, 2> qualifiedNames(Role R) const;
 
+  /// The first of qualifiedNames(\p R) that names a class template the
+  /// translation unit defines (qualified lookup from the translation unit,
+  /// as classesWithMethod), as the model spells it: `std::lock_guard`.
+  std::optional<llvm::StringRef>
+  declaredClassTemplate(const clang::ASTContext &Ctx, Role R) const;
+
   /// The argument index of \p E for a call to \p FD, resolving AutoArg and
   /// MemberShift, or -1.  \p Args are the call's arguments (without the
   /// object of a member call).

@@ -2,7 +2,8 @@
 //
 // The declarations that the model's fully qualified entries name, looked up
 // from the translation unit: what a call on an object of dependent type can
-// be compared with (lib/waits/PatternWakeups.h).  Kept apart from
+// be compared with (lib/waits/PatternWakeups.h), and the lock a lost-wakeup
+// fix-it can write (lib/waits/LockFix.h).  Kept apart from
 // ApiModelMatch.cpp, which matches declarations the other way round.
 //
 //===----------------------------------------------------------------------===//
@@ -12,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/CharInfo.h"
 
 using namespace clang;
 
@@ -67,6 +69,35 @@ ApiModel::classesWithMethod(const ASTContext &Ctx, Role R,
         Out.push_back(RD);
   }
   return Out;
+}
+
+llvm::SmallVector<llvm::StringRef, 2> ApiModel::qualifiedNames(Role R) const {
+  llvm::SmallVector<llvm::StringRef, 2> Out;
+  // The user's entries first: they name the project's own choice.
+  for (bool User : {true, false})
+    for (const ApiEntry &E : Entries) {
+      llvm::StringRef P = E.Pattern;
+      if (E.R != R || (E.From == Profile::User) != User ||
+          !P.consume_front("::") || P.empty())
+        continue;
+      if (llvm::all_of(P, [](char C) {
+            return isAsciiIdentifierContinue(C) || C == ':';
+          }))
+        Out.push_back(P);
+    }
+  return Out;
+}
+
+std::optional<llvm::StringRef>
+ApiModel::declaredClassTemplate(const ASTContext &Ctx, Role R) const {
+  for (llvm::StringRef Name : qualifiedNames(R)) {
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    Name.split(Parts, "::");
+    if (const CXXRecordDecl *RD = lookupClass(Ctx, Parts);
+        RD && RD->getDescribedClassTemplate())
+      return Name;
+  }
+  return std::nullopt;
 }
 
 } // namespace context_tidy

@@ -15,7 +15,6 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -349,23 +348,6 @@ const ApiEntry *ApiModel::matchDecl(const NamedDecl *D, Role R) const {
   if (Last.empty() || !Tables[static_cast<size_t>(R)].mayMatch(Last))
     return nullptr;
   return matchQualified(R, Last, qualifiedName(D), nullptr);
-}
-
-llvm::SmallVector<llvm::StringRef, 2> ApiModel::qualifiedNames(Role R) const {
-  llvm::SmallVector<llvm::StringRef, 2> Out;
-  // The user's entries first: they name the project's own choice.
-  for (bool User : {true, false})
-    for (const ApiEntry &E : Entries) {
-      llvm::StringRef P = E.Pattern;
-      if (E.R != R || (E.From == Profile::User) != User ||
-          !P.consume_front("::") || P.empty())
-        continue;
-      if (llvm::all_of(P, [](char C) {
-            return isAsciiIdentifierContinue(C) || C == ':';
-          }))
-        Out.push_back(P);
-    }
-  return Out;
 }
 
 } // namespace context_tidy

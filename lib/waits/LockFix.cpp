@@ -7,7 +7,6 @@
 #include "lib/waits/MutexHeld.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -241,34 +240,6 @@ std::optional<std::string> mutexSpelling(const ValueDecl *Mutex,
   return (Path + Field->getName()).str();
 }
 
-/// The model's scoped lock that the translation unit declares, as it is
-/// spelled (`std::lock_guard`).
-std::optional<std::string> scopedLockName(const ApiModel &M, ASTContext &Ctx) {
-  for (StringRef Qualified : M.qualifiedNames(Role::ScopedLock)) {
-    const DeclContext *DC = Ctx.getTranslationUnitDecl();
-    llvm::SmallVector<StringRef, 4> Parts;
-    Qualified.split(Parts, "::");
-    const NamedDecl *Found = nullptr;
-    for (size_t I = 0; I < Parts.size() && DC; ++I) {
-      Found = nullptr;
-      for (const NamedDecl *D : DC->lookup(&Ctx.Idents.get(Parts[I]))) {
-        Found = D;
-        break;
-      }
-      if (!Found)
-        break;
-      if (I + 1 < Parts.size()) {
-        const auto *NS = dyn_cast<NamespaceDecl>(Found);
-        DC = NS ? static_cast<const DeclContext *>(NS)
-                : dyn_cast<CXXRecordDecl>(Found);
-      }
-    }
-    if (isa_and_nonnull<ClassTemplateDecl>(Found))
-      return Qualified.str();
-  }
-  return std::nullopt;
-}
-
 /// The declaration of a lock of \p Mutex named \p Name, as \p Spelled:
 /// `std::lock_guard<std::mutex> lock(mu_);` (`std::lock_guard lock(mu_);`
 /// from C++17).
@@ -276,10 +247,11 @@ std::optional<std::string> lockDeclaration(const ValueDecl *Mutex,
                                            StringRef Spelled, StringRef Name,
                                            const ApiModel &M,
                                            ASTContext &Ctx) {
-  std::optional<std::string> Lock = scopedLockName(M, Ctx);
+  std::optional<StringRef> Lock =
+      M.declaredClassTemplate(Ctx, Role::ScopedLock);
   if (!Lock)
     return std::nullopt;
-  std::string Out = *Lock;
+  std::string Out = Lock->str();
   if (!Ctx.getLangOpts().CPlusPlus17) {
     QualType T = Mutex->getType().getNonReferenceType().getUnqualifiedType();
     if (T.isNull() || T->isDependentType())
