@@ -34,6 +34,7 @@
 #define CONTEXT_TIDY_LIB_WAITS_LOCKFIX_H
 
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <optional>
@@ -56,6 +57,15 @@ class ApiModel;
 struct LockFix {
   llvm::SmallVector<clang::FixItHint, 2> Hints;
 };
+
+/// The edits of \p Fix, none without one, for a diagnostic:
+/// `R.diag(...) << Name << hints(Fix)`.
+inline llvm::ArrayRef<clang::FixItHint>
+hints(const std::optional<LockFix> &Fix) {
+  if (!Fix)
+    return {};
+  return Fix->Hints;
+}
 
 /// A stop path that publishes a change and then notifies without the
 /// waiter's mutex.

@@ -65,25 +65,19 @@ void checkUnlockedFlagTest(WaitRuleContext &R, const ScopeCall &C,
     if (!HasPredicate)
       Fix = guardWaitWithTest(C.Call, T.Cond, T.LoopCondition, T.Flag,
                               C.InnermostLoop, Ctx);
-    {
-      DiagnosticBuilder D = R.diag(
-          Loc, "lost wakeup: '%0' on '%1' follows a test of '%2' made "
-               "without holding '%3', the mutex it waits with; a stop that "
-               "writes '%2' and notifies '%1' between the test and the wait "
-               "is missed, and the wait blocks %select{forever|for its whole "
-               "timeout, which is not a constant|for up to %5}4; test '%2' "
-               "after taking '%3' (%select{in the wait's predicate|test it "
-               "again just before the wait}6)");
-      D << MC.Method->getName() << W.CondVar->getName() << T.Flag->getName()
+    R.diag(Loc, "lost wakeup: '%0' on '%1' follows a test of '%2' made "
+                "without holding '%3', the mutex it waits with; a stop that "
+                "writes '%2' and notifies '%1' between the test and the wait "
+                "is missed, and the wait blocks %select{forever|for its whole "
+                "timeout, which is not a constant|for up to %5}4; test '%2' "
+                "after taking '%3' (%select{in the wait's predicate|test it "
+                "again just before the wait}6)")
+        << MC.Method->getName() << W.CondVar->getName() << T.Flag->getName()
         << W.Mutex->getName()
         << (!WaitBound    ? 0u
             : !*WaitBound ? 1u
                           : 2u)
-        << For << (Fix ? 1u : 0u);
-      if (Fix)
-        for (const FixItHint &H : Fix->Hints)
-          D << H;
-    }
+        << For << (Fix ? 1u : 0u) << hints(Fix);
     R.diag(T.Test, "'%0' tested here, before '%1' is taken",
            DiagnosticIDs::Note)
         << T.Flag->getName() << W.Mutex->getName();
@@ -114,18 +108,12 @@ void reportLostWakeup(WaitRuleContext &R, const Scope &S, const CallExpr *Wait,
     if (const FunctionDecl *Fn = memberWithBody(Mutex, Racy.Body))
       Fix = publishUnderLock({Mutex, Racy.Wake, nullptr, Racy.Body, Fn},
                              R.model(), Mutex->getASTContext());
-  {
-    DiagnosticBuilder D = R.diag(
-        At, "lost wakeup: '%0' on '%1' runs on a stop request without "
-            "holding '%2', the mutex its waiter uses; a waiter that has just "
-            "tested its predicate can miss it and block forever; take '%2' "
-            "before notifying, or wait with "
-            "condition_variable_any::wait(lock, stop_token, pred)");
-    D << Notify->getName() << Object->getName() << Mutex->getName();
-    if (Fix)
-      for (const FixItHint &H : Fix->Hints)
-        D << H;
-  }
+  R.diag(At, "lost wakeup: '%0' on '%1' runs on a stop request without "
+             "holding '%2', the mutex its waiter uses; a waiter that has just "
+             "tested its predicate can miss it and block forever; take '%2' "
+             "before notifying, or wait with "
+             "condition_variable_any::wait(lock, stop_token, pred)")
+      << Notify->getName() << Object->getName() << Mutex->getName() << hints(Fix);
   R.diag(callNameLoc(Wait),
          "the wait on '%0' that can miss it, in a scope "
          "with %1 '%2'",
@@ -221,24 +209,18 @@ void checkFlagWait(WaitRuleContext &R, const ScopeCall &C,
                              R.model(), Ctx);
     if (Fix)
       R.State.FixedWrites.insert(Wake.WriteStmt);
-    {
-      DiagnosticBuilder D = R.diag(
-          Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
-               "holding '%3', the mutex its waiter uses; a waiter that has "
-               "just read '%2' can miss the notification and block "
-               "%select{forever|for its whole timeout, which is not a "
-               "constant|for up to %5}4; write '%2' while holding '%3', or "
-               "take '%3' before notifying");
-      D << Notify->getName() << CondVar->getName() << Wake.Flag->getName()
+    R.diag(Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
+                "holding '%3', the mutex its waiter uses; a waiter that has "
+                "just read '%2' can miss the notification and block "
+                "%select{forever|for its whole timeout, which is not a "
+                "constant|for up to %5}4; write '%2' while holding '%3', or "
+                "take '%3' before notifying")
+        << Notify->getName() << CondVar->getName() << Wake.Flag->getName()
         << W.Mutex->getName()
         << (!Bounded      ? 0
             : For.empty() ? 1
                           : 2)
-        << For;
-      if (Fix)
-        for (const FixItHint &H : Fix->Hints)
-          D << H;
-    }
+        << For << hints(Fix);
     R.diag(MC->NameLoc,
            "the wait on '%0' that can miss it; it reads '%1' "
            "with '%2' held",
