@@ -38,6 +38,7 @@
 #include "lib/waits/StopLatencyRule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -47,7 +48,8 @@ namespace clang::tidy::context {
 
 UncancellableWaitCheck::UncancellableWaitCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : ContextCheck(Name, Context, {"BlockingFunctions", "TokenTypes"}) {
+    : ContextCheck(Name, Context, {"BlockingFunctions", "TokenTypes"}),
+      Facts(Name, Options, Context) {
   OptionReader Read(Name, Options, Context);
   RuleOptions.StrictMode = Read.boolean("StrictMode", false);
   // MinBlockingSleep is the deprecated name of MaxStopLatency: it is read
@@ -64,6 +66,7 @@ void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", RuleOptions.StrictMode ? "true" : "false");
   Options.store(Opts, "MaxStopLatency", RuleOptions.MaxStopLatency);
+  Facts.storeOptions(Options, Opts);
 }
 
 void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
@@ -72,7 +75,46 @@ void UncancellableWaitCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 
 void UncancellableWaitCheck::onStartOfTranslationUnit() {
   model().clearCaches();
+  Summaries.reset();
+  Defined.clear();
+  DefinedSet.clear();
+  DefinedContext = nullptr;
   State = std::make_unique<WaitRuleState>(model());
+}
+
+void UncancellableWaitCheck::onEndOfTranslationUnit() {
+  if (Facts.exporting() && DefinedContext)
+    Facts.exportUnit(*DefinedContext, Defined,
+                     summaries(*DefinedContext).Blocks);
+  Summaries.reset();
+}
+
+CallSummaries &UncancellableWaitCheck::summaries(ASTContext &Ctx) {
+  if (!State)
+    State = std::make_unique<WaitRuleState>(model());
+  if (!Summaries || Summaries->Context != &Ctx)
+    Summaries = std::make_unique<CallSummaries>(
+        Ctx, model(), *State, RuleOptions.MaxLatencySeconds,
+        Facts.exporting()
+            ? nullptr
+            : std::function<const BlockSummary *(const FunctionDecl *)>(
+                  [this](const FunctionDecl *FD) {
+                    return Facts.imported(FD);
+                  }));
+  return *Summaries;
+}
+
+void UncancellableWaitCheck::collectDefinition(const FunctionDecl *FD,
+                                               ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!FD->isThisDeclarationADefinition() || FD->isDependentContext() ||
+      !FD->isExternallyVisible() || FD->isInlined() ||
+      FD->isTemplateInstantiation() ||
+      !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+    return;
+  DefinedContext = &Ctx;
+  if (DefinedSet.insert(FD->getCanonicalDecl()).second)
+    Defined.push_back(FD);
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -83,6 +125,12 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
     return diag(Loc, Description, Level);
   };
   WaitRuleContext R{model(), RuleOptions, *State, Report};
+  if (Facts.exporting()) {
+    // The facts phase reports nothing: it collects what it exports.
+    if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
+      collectDefinition(FD, *Result.Context);
+    return;
+  }
   llvm::SmallVector<Scope, 4> Scopes;
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     if (isLambdaCallOperator(FD))
@@ -99,17 +147,23 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
   } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
     collectScopes(L, model(), Scopes);
   }
+  std::optional<CallRuleContext> C;
+  if (Facts.followCalls() && !Scopes.empty())
+    C.emplace(CallRuleContext{R, summaries(*Result.Context)});
   for (const Scope &S : Scopes)
-    analyse(R, S, *Result.Context);
+    analyse(R, C ? &*C : nullptr, S, *Result.Context);
 }
 
-void UncancellableWaitCheck::analyse(WaitRuleContext &R, const Scope &S,
-                                     ASTContext &Ctx) {
+void UncancellableWaitCheck::analyse(WaitRuleContext &R, CallRuleContext *CR,
+                                     const Scope &S, ASTContext &Ctx) {
   bool Cancellable = !S.Tokens.empty() && !S.InContextLibrary;
   for (const ScopeCall &C : S.Calls) {
     checkFlagWait(R, C, S.Function, Ctx);
-    if (!Cancellable && C.InnermostLoop)
+    if (!Cancellable && C.InnermostLoop) {
       checkFlagLatency(R, C, Ctx);
+      if (CR)
+        checkFlagCallLatency(*CR, C, Ctx);
+    }
   }
   if (!Cancellable && !RuleOptions.StrictMode)
     return;
@@ -122,9 +176,13 @@ void UncancellableWaitCheck::analyse(WaitRuleContext &R, const Scope &S,
     Scope Consumer = S;
     Consumer.Tokens = std::move(Remaining);
     checkScopeWaits(R, Consumer, Ctx, Cancellable);
+    if (CR)
+      checkCallWaits(*CR, Consumer, Ctx);
     return;
   }
   checkScopeWaits(R, S, Ctx, Cancellable);
+  if (CR && Cancellable)
+    checkCallWaits(*CR, S, Ctx);
 }
 
 } // namespace clang::tidy::context

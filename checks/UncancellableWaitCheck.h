@@ -15,10 +15,14 @@
 #ifndef CONTEXT_TIDY_CHECKS_UNCANCELLABLEWAITCHECK_H
 #define CONTEXT_TIDY_CHECKS_UNCANCELLABLEWAITCHECK_H
 
+#include "checks/CheckFacts.h"
 #include "checks/ContextCheck.h"
+#include "lib/calls/CallWaitRule.h"
 #include "lib/contexts/CancellationScope.h"
 #include "lib/waits/WaitRules.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <vector>
 
 namespace clang::tidy::context {
 
@@ -29,17 +33,32 @@ public:
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   /// Runs the rules on scope \p S: the lost wakeups and latency of stop
   /// flags on every call, then, in a cancellable scope (or any, in
   /// StrictMode), its waits (lib/waits/BlindWaitRule.h).
-  void analyse(context_tidy::WaitRuleContext &R, const context_tidy::Scope &S,
+  void analyse(context_tidy::WaitRuleContext &R,
+               context_tidy::CallRuleContext *C, const context_tidy::Scope &S,
                ASTContext &Ctx);
+  /// The facts phase: keeps \p FD if it is a definition to export.
+  void collectDefinition(const FunctionDecl *FD, ASTContext &Ctx);
+  /// The function summaries of the translation unit of \p Ctx.
+  context_tidy::CallSummaries &summaries(ASTContext &Ctx);
 
   context_tidy::WaitRuleOptions RuleOptions;
   /// Made at the start of each translation unit.
   std::unique_ptr<context_tidy::WaitRuleState> State;
+  /// The rules across calls and the facts of other translation units.
+  CheckFacts Facts;
+  /// The facts phase: the externally visible functions the main file
+  /// defines, and their unit.
+  std::vector<const FunctionDecl *> Defined;
+  llvm::DenseSet<const FunctionDecl *> DefinedSet;
+  ASTContext *DefinedContext = nullptr;
+  /// Made when first needed in each translation unit.
+  std::unique_ptr<context_tidy::CallSummaries> Summaries;
 };
 
 } // namespace clang::tidy::context

@@ -18,8 +18,17 @@ namespace context_tidy {
 std::string LatencyBound::text() const {
   // A value found by structure is shown in the coarsest exact unit (its
   // declaration's unit is not the call's).
-  return (Source ? formatCoarsest(Value) : Value.format()) +
+  return (Source || Coarsest ? formatCoarsest(Value) : Value.format()) +
          (ByDefault ? " by default" : "");
+}
+
+ValueSources &valueSources(WaitRuleState &St, ASTContext &Ctx,
+                           const ApiModel &M) {
+  if (!St.Values || St.ValuesContext != &Ctx) {
+    St.Values = std::make_unique<ValueSources>(Ctx, M);
+    St.ValuesContext = &Ctx;
+  }
+  return *St.Values;
 }
 
 std::optional<LatencyBound>
@@ -33,12 +42,8 @@ boundOf(WaitRuleContext &R, const std::optional<DurationValue> &Constant,
   if (!Arg || IsDeadline || Arg->isValueDependent() || Arg->isTypeDependent() ||
       Arg->containsErrors())
     return std::nullopt;
-  WaitRuleState &St = R.State;
-  if (!St.Values || St.ValuesContext != &Ctx) {
-    St.Values = std::make_unique<ValueSources>(Ctx, R.model());
-    St.ValuesContext = &Ctx;
-  }
-  std::optional<KnownDuration> K = St.Values->smallestDuration(Arg);
+  std::optional<KnownDuration> K =
+      valueSources(R.State, Ctx, R.model()).smallestDuration(Arg);
   if (!K)
     return std::nullopt;
   LatencyBound B;
@@ -76,7 +81,12 @@ SourceLocation callNameLoc(const CallExpr *CE) {
 Woken wokenOnStop(WaitRuleContext &R, const Scope &S, const ValueDecl *Object,
                   const CallExpr *Wait, const SourceManager &SM,
                   StopWake &Racy) {
-  StopWakers &Wakers = R.State.Wakers;
+  return wokenOnStop(R.State.Wakers, S, Object, Wait, SM, Racy);
+}
+
+Woken wokenOnStop(StopWakers &Wakers, const Scope &S, const ValueDecl *Object,
+                  const CallExpr *Wait, const SourceManager &SM,
+                  StopWake &Racy) {
   llvm::SmallVector<StopWake, 4> Wakes;
   Wakers.bodyWakes(S.Body, Object, Wakes);
   for (const Stmt *Body : S.EnclosingBodies)

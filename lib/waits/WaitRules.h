@@ -93,6 +93,10 @@ struct WaitRuleContext {
   }
 };
 
+/// The values found by structure for \p Ctx (made when first asked for).
+ValueSources &valueSources(WaitRuleState &St, clang::ASTContext &Ctx,
+                           const ApiModel &M);
+
 /// How long a sleep or a bounded wait can last: its constant length, or
 /// the smallest value of the member, variable or parameter it reads
 /// (lib/values/MemberValues.h).
@@ -102,6 +106,9 @@ struct LatencyBound {
   const clang::NamedDecl *Source = nullptr;
   bool ByDefault = false;
   clang::SourceLocation MinLoc;
+  /// Shown in the coarsest exact unit even without a Source (a value that
+  /// crossed a call: its unit is the callee's parameter's, not the call's).
+  bool Coarsest = false;
   /// "10s", "10s by default"
   std::string text() const;
 };
@@ -127,6 +134,11 @@ enum class Woken : uint8_t { No, RaceFree, Racy };
 /// Whether the stop path of scope \p S wakes \p Object, which \p Wait
 /// waits on, and if only racily, which wake (\p Racy).
 Woken wokenOnStop(WaitRuleContext &R, const Scope &S,
+                  const clang::ValueDecl *Object, const clang::CallExpr *Wait,
+                  const clang::SourceManager &SM, StopWake &Racy);
+/// The same with the stop wakes of \p Wakers (a function summary's
+/// question about a wait in the function it summarises).
+Woken wokenOnStop(StopWakers &Wakers, const Scope &S,
                   const clang::ValueDecl *Object, const clang::CallExpr *Wait,
                   const clang::SourceManager &SM, StopWake &Racy);
 

@@ -1,0 +1,203 @@
+//===- CallWaitRule.cpp - Waits one or more calls down --------------------===//
+
+#include "lib/calls/CallWaitRule.h"
+
+#include "lib/model/TypeClassifier.h"
+#include "lib/waits/BlockingCalls.h"
+#include "lib/waits/LostWakeups.h"
+#include "lib/waits/ReadinessGuard.h"
+#include "lib/waits/StopLatencyRule.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace context_tidy {
+
+namespace {
+
+/// The bound of \p E as the wait rules show it.
+std::optional<LatencyBound> latencyOf(const BlockEffect &E) {
+  if (E.Bound.K != BlockBound::Constant)
+    return std::nullopt;
+  LatencyBound B;
+  B.Value = E.Bound.Value;
+  B.Source = E.Bound.Source;
+  B.ByDefault = E.Bound.ByDefault;
+  B.MinLoc = E.Bound.SourceLoc;
+  B.Coarsest = true;
+  return B;
+}
+
+llvm::StringRef lastStep(const BlockEffect &E) {
+  switch (E.Kind) {
+  case BlockKind::Sleep:
+    return "sleeps";
+  case BlockKind::BoundedWait:
+    return "waits";
+  case BlockKind::Wait:
+    break;
+  }
+  return "blocks";
+}
+
+/// The call's callee when the rules look at it: followed by the
+/// summaries, given none of the call's arguments of token type, and
+/// taking no parameter of that type itself (such a function is a scope of
+/// its own, whose waits are reported there).
+const FunctionDecl *blockingCallee(CallRuleContext &C, const CallExpr *Call) {
+  SummaryTable &T = C.Summaries.Table;
+  const FunctionDecl *Callee = T.callee(Call);
+  if (!Callee)
+    return nullptr;
+  for (const ParmVarDecl *P : Callee->parameters())
+    if (P && isObservingKind(classifyReferent(P->getType(), T.model())))
+      return nullptr;
+  for (const Expr *A : writtenArguments(Call))
+    if (isObservingKind(classifyReferent(A->getType(), T.model())))
+      return nullptr;
+  return Callee;
+}
+
+} // namespace
+
+CallSummaries::CallSummaries(
+    ASTContext &Ctx, const ApiModel &M, WaitRuleState &State,
+    double MaxLatencySeconds,
+    std::function<const BlockSummary *(const FunctionDecl *)> Imported)
+    : Context(&Ctx), Table(Ctx, M),
+      Blocks(Table, MaxLatencySeconds, State.Wakers,
+             [&State, &Ctx, &M]() -> ValueSources & {
+               return valueSources(State, Ctx, M);
+             }) {
+  if (!Imported)
+    return;
+  Blocks.Imported = Imported;
+  Table.Imported = [Imported](const FunctionDecl *FD) {
+    return Imported(FD) != nullptr;
+  };
+}
+
+void noteChain(WaitRuleContext &R, const SummaryChain &Chain,
+               llvm::StringRef Last, SourceLocation Call) {
+  for (size_t I = 0; I < Chain.size(); ++I) {
+    const ChainStep &S = Chain[I];
+    bool Here = S.Loc.isValid();
+    bool End = I + 1 == Chain.size();
+    R.diag(Here ? S.Loc : Call,
+           "%select{'%1' calls '%2'|'%2' %3}0 %select{at %4 (from the facts "
+           "of another translation unit)|here}5",
+           DiagnosticIDs::Note)
+        << End << S.Function << S.Callee << Last << S.Where << Here;
+  }
+}
+
+void checkCallWaits(CallRuleContext &C, const Scope &S, ASTContext &Ctx) {
+  WaitRuleContext &R = C.R;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::unique_ptr<ReadinessGuards> Guards;
+  for (const ScopeCall &SC : S.Calls) {
+    const CallExpr *Call = SC.Call;
+    const FunctionDecl *Callee = blockingCallee(C, Call);
+    if (!Callee)
+      continue;
+    SourceLocation Loc = callNameLoc(Call);
+    if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+        R.State.Reported.contains(Loc))
+      continue;
+    std::optional<BlockEffect> E = C.Summaries.Blocks.atCall(Call);
+    if (!E || R.State.Wakers.requestsStopBefore(S.Body, Call->getBeginLoc(), SM))
+      continue;
+    StopWake Racy;
+    if ((E->Object &&
+         wokenOnStop(R, S, E->Object, E->Leaf, SM, Racy) != Woken::No) ||
+        wokenByUnknownRoute(R, S, Call, SM))
+      continue;
+    if (!Guards)
+      Guards =
+          std::make_unique<ReadinessGuards>(S.Function, S.Body, Ctx, R.model());
+    if (llvm::all_of(S.Tokens, [&](const ScopeToken &T) {
+          return Guards->isGuarded(Call, T.Decl);
+        }))
+      continue;
+    R.State.Reported.insert(Loc);
+    const ScopeToken &Token = S.Tokens.front();
+    std::string Name = summaryName(Callee);
+    bool Polling = SC.InnermostLoop && loopObservesCancellationEachIteration(
+                                           SC.InnermostLoop, S.Tokens,
+                                           R.model());
+    std::optional<LatencyBound> Length = latencyOf(*E);
+    if (!Length) {
+      R.diag(Loc, "'%0' blocks without observing cancellation of '%1': it "
+                  "waits in '%2'; pass '%1' to '%0' and observe it there, or "
+                  "wake the wait from a stop callback")
+          << Name << Token.Decl->getName() << E->Api;
+    } else if (E->Kind == BlockKind::Sleep && !Polling) {
+      R.diag(Loc, "'%0' blocks for %2 without observing cancellation of "
+                  "'%1': it sleeps in '%3'; pass '%1' to '%0' and sleep in "
+                  "short steps that check it")
+          << Name << Token.Decl->getName() << Length->text() << E->Api;
+    } else {
+      R.diag(Loc, "'%0' can delay noticing a stop request on '%1' by %2: it "
+                  "%select{waits|sleeps}3 in '%4'; %select{wait with a "
+                  "timeout|sleep in steps}3 shorter than %5, or pass '%1' to "
+                  "'%0' and observe it there")
+          << Name << Token.Decl->getName() << Length->text()
+          << (E->Kind == BlockKind::Sleep) << E->Api
+          << R.Options.MaxStopLatency;
+    }
+    noteToken(R, Token);
+    noteChain(R, E->Chain, lastStep(*E), Loc);
+    noteBoundSource(R, Length);
+  }
+}
+
+void checkFlagCallLatency(CallRuleContext &C, const ScopeCall &SC,
+                          ASTContext &Ctx) {
+  WaitRuleContext &R = C.R;
+  const Expr *Cond = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(SC.InnermostLoop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(SC.InnermostLoop))
+    Cond = Do->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(SC.InnermostLoop))
+    Cond = For->getCond();
+  if (!Cond || !blockingCallee(C, SC.Call))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = callNameLoc(SC.Call);
+  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+      R.State.Reported.contains(Loc))
+    return;
+  llvm::SmallVector<const FieldDecl *, 2> Flags = exitFlags(Cond);
+  if (Flags.empty())
+    return;
+  std::optional<BlockEffect> E = C.Summaries.Blocks.atCall(SC.Call);
+  std::optional<LatencyBound> Length = E ? latencyOf(*E) : std::nullopt;
+  if (!Length)
+    return;
+  for (const FieldDecl *Flag : Flags) {
+    SourceLocation Write = R.State.FlagWakers.stopWrite(Flag);
+    if (Write.isInvalid())
+      continue;
+    // A timed wait that the stop path wakes: its timeout is not the delay.
+    if (E->Object && R.State.FlagWakers.wokenAfterWrite(Flag, E->Object))
+      return;
+    R.State.Reported.insert(Loc);
+    R.diag(Loc, "'%0' can delay noticing a stop request on '%1' by %2: it "
+                "%select{waits|sleeps}3 in '%4'; %select{wait with a timeout|"
+                "sleep in steps}3 shorter than %5, or wait on a condition "
+                "variable that the stop path notifies")
+        << summaryName(C.Summaries.Table.callee(SC.Call)) << Flag->getName()
+        << Length->text() << (E->Kind == BlockKind::Sleep) << E->Api
+        << R.Options.MaxStopLatency;
+    R.diag(Write, "'%0' is set here on the stop path", DiagnosticIDs::Note)
+        << Flag->getName();
+    noteChain(R, E->Chain, lastStep(*E), Loc);
+    noteBoundSource(R, Length);
+    return;
+  }
+}
+
+} // namespace context_tidy

@@ -1,0 +1,144 @@
+// RUN: %check_clang_tidy -std=c++20 %s context-uncancellable-wait %t -- -config="{CheckOptions: {context-uncancellable-wait.FollowCalls: true}}"
+// RUN: %check_clang_tidy -check-suffix=OFF %s context-uncancellable-wait %t -- -- -std=c++20
+// A wait one or more calls below a cancellable scope (FollowCalls: the
+// function summaries of lib/summaries/, on the real <thread> and
+// <condition_variable>): the call is the wait, with a note for each step
+// down to the blocking call.  Without FollowCalls nothing here is reported
+// (the OFF run asserts no diagnostic at all).
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+void backoff() { std::this_thread::sleep_for(30s); }
+void twoLevels() { backoff(); }
+void retryWith(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+void retrySeconds(int n) { std::this_thread::sleep_for(std::chrono::seconds(n)); }
+void retryDefault(std::chrono::seconds d = 10s) { std::this_thread::sleep_for(d); }
+void shortPause() { std::this_thread::sleep_for(10ms); }
+// Writes its parameter before sleeping: the argument is not the bound.
+void clamped(std::chrono::seconds d) {
+  d = std::min(d, std::chrono::seconds(0));
+  std::this_thread::sleep_for(d);
+}
+
+struct Queue {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool ready = false;
+  void waitReady() {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return ready; });
+  }
+  void waitReadyFor() {
+    std::unique_lock lock(mu);
+    cv.wait_for(lock, 20s, [&] { return ready; });
+  }
+};
+
+// Mutual recursion: summarised to the depth bound, terminates.
+void even(int n);
+void odd(int n) {
+  if (n)
+    even(n - 1);
+  else
+    backoff();
+}
+void even(int n) {
+  if (n)
+    odd(n - 1);
+}
+
+// Observes a token of its own: a scope of its own, not a wait here.
+void helperWithToken(std::stop_token st) {
+  while (!st.stop_requested())
+    std::this_thread::sleep_for(10ms);
+}
+// Names a token: it may observe one, so it is not summarised as blocking.
+std::stop_source globalSource;
+void observesGlobal() {
+  while (!globalSource.stop_requested())
+    std::this_thread::sleep_for(5s);
+}
+
+struct Base {
+  virtual void pause() { std::this_thread::sleep_for(30s); }
+  virtual ~Base() = default;
+};
+
+void worker(std::stop_token st, Queue &q, Base &b, void (*fp)()) {
+  while (!st.stop_requested()) {
+    backoff();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'backoff' can delay noticing a stop request on 'st' by 30s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'backoff' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-4]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :16:18: note: 'sleep_for' sleeps here
+    twoLevels();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'twoLevels' can delay noticing a stop request on 'st' by 30s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'twoLevels' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-8]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :17:20: note: 'twoLevels' calls 'backoff' here
+    // CHECK-MESSAGES: :16:18: note: 'sleep_for' sleeps here
+    retryWith(5s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'retryWith' can delay noticing a stop request on 'st' by 5s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'retryWith' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-13]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :18:47: note: 'sleep_for' sleeps here
+    retryWith(5ms);
+    retrySeconds(20);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'retrySeconds' can delay noticing a stop request on 'st' by 20s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'retrySeconds' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-18]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :19:28: note: 'sleep_for' sleeps here
+    retryDefault();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'retryDefault' can delay noticing a stop request on 'st' by 10s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'retryDefault' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-22]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :20:51: note: 'sleep_for' sleeps here
+    retryDefault(0s);
+    shortPause();
+    clamped(30s);
+    odd(3);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'odd' can delay noticing a stop request on 'st' by 30s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'odd' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-29]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :48:5: note: 'odd' calls 'backoff' here
+    // CHECK-MESSAGES: :16:18: note: 'sleep_for' sleeps here
+    q.waitReadyFor();
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'waitReadyFor' can delay noticing a stop request on 'st' by 20s: it waits in 'wait_for'; wait with a timeout shorter than 1s, or pass 'st' to 'waitReadyFor' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-34]]:29: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :38:8: note: 'wait_for' waits here
+    helperWithToken(st);
+    observesGlobal();
+    b.pause();  // virtual: another override may run
+    fp();       // through a pointer: not followed
+  }
+  q.waitReady();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'waitReady' blocks without observing cancellation of 'st': it waits in 'wait'; pass 'st' to 'waitReady' and observe it there, or wake the wait from a stop callback [context-uncancellable-wait]
+  // CHECK-MESSAGES: :[[@LINE-43]]:29: note: cancellation token 'st' declared here
+  // CHECK-MESSAGES: :34:8: note: 'wait' blocks here
+}
+
+// No token in scope: no call here is a wait.
+void plain(Queue &q) {
+  backoff();
+  q.waitReady();
+}
+
+// A template and a lambda: the calls of an instantiation, and of a
+// lambda that takes the token.
+template <class T> void templated(std::stop_token st, T t) {
+  while (!st.stop_requested())
+    t.waitReadyFor();
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'waitReadyFor' can delay noticing a stop request on 'st' by 20s: it waits in 'wait_for'; wait with a timeout shorter than 1s, or pass 'st' to 'waitReadyFor' and observe it there [context-uncancellable-wait]
+  // CHECK-MESSAGES: :[[@LINE-4]]:51: note: cancellation token 'st' declared here
+  // CHECK-MESSAGES: :38:8: note: 'wait_for' waits here
+}
+template void templated<Queue>(std::stop_token, Queue);
+
+void lambda() {
+  std::jthread t([](std::stop_token st) {
+    while (!st.stop_requested())
+      backoff();
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'backoff' can delay noticing a stop request on 'st' by 30s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or pass 'st' to 'backoff' and observe it there [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-4]]:37: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES: :16:18: note: 'sleep_for' sleeps here
+  });
+}
