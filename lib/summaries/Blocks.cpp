@@ -139,7 +139,9 @@ void BlockSummaries::add(BlockSummary &Out, BlockEffect E) const {
                         (E.Bound.K == BlockBound::Unbounded);
     if (!SameKind)
       continue;
-    if (E.Bound.longerThan(Have.Bound))
+    // The longer bound; of two as long, the shorter chain (fewer notes).
+    if (E.Bound.longerThan(Have.Bound) ||
+        (!Have.Bound.longerThan(E.Bound) && E.Chain.size() < Have.Chain.size()))
       Have = std::move(E);
     return;
   }

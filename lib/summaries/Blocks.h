@@ -25,9 +25,9 @@
 // A bound that is none of those is dropped (not reported), as a
 // non-constant bound is outside StrictMode.
 //
-// The record keeps at most one effect per kind of bound: the first
-// unbounded one, the longest constant one, the first that depends on a
-// parameter.
+// The record keeps at most one effect per kind of bound: the unbounded
+// one, the longest constant one, the one that depends on a parameter; of
+// two alike, the one with the shorter chain, then the first.
 //
 //===----------------------------------------------------------------------===//
 
