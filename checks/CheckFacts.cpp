@@ -4,9 +4,11 @@
 
 #include "checks/CheckOptions.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
+#include <cstdlib>
 
 using namespace context_tidy;
 
@@ -38,8 +40,14 @@ CheckFacts::CheckFacts(StringRef CheckName,
     : Context(Context), CheckName(CheckName.str()) {
   OptionReader Read(CheckName, Options, Context);
   Follow = Read.boolean("FollowCalls", false);
-  Directory = std::string(Options.getLocalOrGlobal("FactsDirectory", ""));
-  std::string Mode(Options.getLocalOrGlobal("FactsMode", "use"));
+  // The environment is the default (tools/run-context-tidy --facts sets it:
+  // a --config on the command line would replace the project's own).
+  const char *EnvDir = std::getenv("CONTEXT_TIDY_FACTS_DIRECTORY");
+  const char *EnvMode = std::getenv("CONTEXT_TIDY_FACTS_MODE");
+  Directory = std::string(
+      Options.getLocalOrGlobal("FactsDirectory", EnvDir ? EnvDir : ""));
+  std::string Mode(
+      Options.getLocalOrGlobal("FactsMode", EnvMode ? EnvMode : "use"));
   if (Mode == "export") {
     Export = true;
   } else if (Mode != "use") {
@@ -90,8 +98,10 @@ void CheckFacts::exportUnit(ASTContext &Ctx,
     return;
   FactsFile F;
   F.Producer = producer();
+  // Absolute in the compilation's working directory (the compile command's
+  // "directory"), which is not this process's.
   llvm::SmallString<256> Source(Main->getName());
-  llvm::sys::fs::make_absolute(Source);
+  SM.getFileManager().makeAbsolutePath(Source);
   F.Source = std::string(Source);
   F.SourceHash = contentHash(SM.getBufferData(SM.getMainFileID()));
   for (const FunctionDecl *FD : Defined) {

@@ -10,7 +10,10 @@
 //                   facts phase, which writes this unit's facts there and
 //                   reports nothing.
 // FactsDirectory and FactsMode are read as the check's option, then as the
-// global option of that name.  The keys of facts are USRs, which lib/ does
+// global option of that name, then from the environment variables
+// CONTEXT_TIDY_FACTS_DIRECTORY and CONTEXT_TIDY_FACTS_MODE (how
+// tools/run-context-tidy --facts passes them without replacing the
+// project's configuration).  The keys of facts are USRs, which lib/ does
 // not compute (clangIndex): this adapter does.
 //
 //===----------------------------------------------------------------------===//
