@@ -148,8 +148,14 @@ void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {
     collectScopes(L, model(), Scopes);
   }
   std::optional<CallRuleContext> C;
-  if (Facts.followCalls() && !Scopes.empty())
+  if (Facts.followCalls() && !Scopes.empty()) {
     C.emplace(CallRuleContext{R, summaries(*Result.Context)});
+    // A token that no caller in the unit can stop makes no scope.
+    for (Scope &S : Scopes)
+      llvm::erase_if(S.Tokens, [&](const ScopeToken &T) {
+        return tokenNeverStops(S, T, C->Summaries.Sites);
+      });
+  }
   for (const Scope &S : Scopes)
     analyse(R, C ? &*C : nullptr, S, *Result.Context);
 }

@@ -70,7 +70,8 @@ CallSummaries::CallSummaries(
       Blocks(Table, MaxLatencySeconds, State.Wakers,
              [&State, &Ctx, &M]() -> ValueSources & {
                return valueSources(State, Ctx, M);
-             }) {
+             }),
+      Sites(Ctx) {
   if (!Imported)
     return;
   Blocks.Imported = Imported;

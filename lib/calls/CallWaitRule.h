@@ -25,6 +25,7 @@
 #define CONTEXT_TIDY_LIB_CALLS_CALLWAITRULE_H
 
 #include "lib/summaries/Blocks.h"
+#include "lib/summaries/CallSites.h"
 #include "lib/summaries/SummaryTable.h"
 #include "lib/waits/WaitRules.h"
 
@@ -46,6 +47,7 @@ public:
   const clang::ASTContext *Context;
   SummaryTable Table;
   BlockSummaries Blocks;
+  CallSites Sites;
 };
 
 /// What the rules across calls run with.

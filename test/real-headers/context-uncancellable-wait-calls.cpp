@@ -3,8 +3,9 @@
 // A wait one or more calls below a cancellable scope (FollowCalls: the
 // function summaries of lib/summaries/, on the real <thread> and
 // <condition_variable>): the call is the wait, with a note for each step
-// down to the blocking call.  Without FollowCalls nothing here is reported
-// (the OFF run asserts no diagnostic at all).
+// down to the blocking call; and a token parameter that no caller can stop
+// makes no scope.  Without FollowCalls only the waits written in a
+// scope are reported (the OFF run).
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -142,3 +143,62 @@ void lambda() {
     // CHECK-MESSAGES: :16:18: note: 'sleep_for' sleeps here
   });
 }
+
+// A token parameter that no caller in the unit can stop makes no scope
+// (FollowCalls): every call leaves it to its default, or passes `{}`.
+struct Channel {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool ready = false;
+  void pop(std::stop_token st = {}) {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return ready; });
+    // CHECK-MESSAGES-OFF: :[[@LINE-1]]:8: warning: 'wait' blocks without observing cancellation of 'st'; use a bounded wait in a loop that checks 'st', or wake it from a stop callback [context-uncancellable-wait]
+    // CHECK-MESSAGES-OFF: :[[@LINE-4]]:28: note: cancellation token 'st' declared here
+    (void)st;
+  }
+  // One caller passes a real token: still a scope.
+  void popStoppable(std::stop_token st = {}) {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return ready; });
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'wait' blocks without observing cancellation of 'st'; use a bounded wait in a loop that checks 'st', or wake it from a stop callback [context-uncancellable-wait]
+    // CHECK-MESSAGES: :[[@LINE-4]]:37: note: cancellation token 'st' declared here
+    // CHECK-MESSAGES-OFF: :[[@LINE-3]]:8: warning: 'wait' blocks without observing cancellation of 'st'; use a bounded wait in a loop that checks 'st', or wake it from a stop callback [context-uncancellable-wait]
+    // CHECK-MESSAGES-OFF: :[[@LINE-6]]:37: note: cancellation token 'st' declared here
+    (void)st;
+  }
+};
+
+void consumers(Channel &c, std::stop_token st) {
+  c.pop();
+  c.pop({});
+  c.pop(std::stop_token());
+  c.popStoppable();
+  c.popStoppable(st);
+}
+
+// Started on a std::jthread, which passes a token of its own: the address
+// is taken, not every call is seen.
+void threadBody(std::stop_token st = {}) {
+  std::this_thread::sleep_for(5s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'sleep_for' blocks for 5s without observing cancellation of 'st'; sleep in short steps in a loop that checks 'st' [context-uncancellable-wait]
+  // CHECK-MESSAGES: :[[@LINE-3]]:33: note: cancellation token 'st' declared here
+  // CHECK-MESSAGES-OFF: :[[@LINE-3]]:21: warning: 'sleep_for' blocks for 5s without observing cancellation of 'st'; sleep in short steps in a loop that checks 'st' [context-uncancellable-wait]
+  // CHECK-MESSAGES-OFF: :[[@LINE-5]]:33: note: cancellation token 'st' declared here
+}
+void startThread() {
+  std::jthread t(threadBody);
+  threadBody();
+}
+
+// A template whose instantiation for callers without a token discards the
+// branch that reads it.
+template <bool Stoppable> void drain(Queue &q, [[maybe_unused]] std::stop_token st) {
+  if constexpr (Stoppable) {
+    while (!st.stop_requested())
+      std::this_thread::sleep_for(10ms);
+  } else {
+    q.waitReady();
+  }
+}
+template void drain<false>(Queue &, std::stop_token);
