@@ -60,6 +60,7 @@ UncancellableWaitCheck::UncancellableWaitCheck(StringRef Name,
   OptionReader::Duration Latency = Read.duration(OptionName, "1s");
   RuleOptions.MaxStopLatency = Latency.Text;
   RuleOptions.MaxLatencySeconds = Latency.Seconds;
+  RuleOptions.FollowCalls = Facts.followCalls() && !Facts.exporting();
 }
 
 void UncancellableWaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

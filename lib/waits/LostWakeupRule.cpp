@@ -194,7 +194,11 @@ void checkFlagWait(WaitRuleContext &R, const ScopeCall &C,
   if (W.Flags.empty())
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const RacyFlagWake &Wake : R.State.FlagWakers.racyWakes(W, SM)) {
+  llvm::SmallVector<RacyFlagWake, 1> Wakes =
+      R.State.FlagWakers.racyWakes(W, SM);
+  if (R.Options.FollowCalls)
+    Wakes.append(R.State.FlagWakers.racyWakesThroughCalls(W, SM));
+  for (const RacyFlagWake &Wake : Wakes) {
     SourceLocation Loc = callNameLoc(Wake.Notify);
     if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
         !R.State.ReportedWakes.insert(Loc).second)
@@ -203,31 +207,45 @@ void checkFlagWait(WaitRuleContext &R, const ScopeCall &C,
     std::string For = Bounded && WaitBound ? WaitBound->text() : std::string();
     // The repair, once for a write that several notifies follow.
     std::optional<LockFix> Fix;
-    if (Wake.WriteStmt && !R.State.FixedWrites.contains(Wake.WriteStmt))
+    // Not across calls: the mutex is named from the notify's object path
+    // (LockFix.h), which a call of a notifier does not have, and a write
+    // in a called function is not in the notify's body.
+    if (Wake.WriteStmt && !Wake.Via &&
+        !R.State.FixedWrites.contains(Wake.WriteStmt))
       Fix = publishUnderLock({W.Mutex, Wake.Notify, Wake.WriteStmt, Wake.Body,
                               Wake.Function},
                              R.model(), Ctx);
     if (Fix)
       R.State.FixedWrites.insert(Wake.WriteStmt);
-    R.diag(Loc, "lost wakeup: '%0' on '%1' follows a write of '%2' without "
-                "holding '%3', the mutex its waiter uses; a waiter that has "
-                "just read '%2' can miss the notification and block "
-                "%select{forever|for its whole timeout, which is not a "
-                "constant|for up to %5}4; write '%2' while holding '%3', or "
-                "take '%3' before notifying")
+    R.diag(Loc, "lost wakeup: %select{'%0' on '%1'|'%0', which notifies "
+                "'%1',}6 follows a write of '%2' without holding '%3', the "
+                "mutex its waiter uses; a waiter that has just read '%2' can "
+                "miss the notification and block %select{forever|for its "
+                "whole timeout, which is not a constant|for up to %5}4; "
+                "write '%2' while holding '%3', or take '%3' before "
+                "notifying")
         << Notify->getName() << CondVar->getName() << Wake.Flag->getName()
         << W.Mutex->getName()
         << (!Bounded      ? 0
             : For.empty() ? 1
                           : 2)
-        << For << hints(Fix);
+        << For << (Wake.Inner != nullptr) << hints(Fix);
     R.diag(MC->NameLoc,
            "the wait on '%0' that can miss it; it reads '%1' "
            "with '%2' held",
            DiagnosticIDs::Note)
         << CondVar->getName() << Wake.Flag->getName() << W.Mutex->getName();
-    R.diag(Wake.Write, "'%0' written here without '%1'", DiagnosticIDs::Note)
-        << Wake.Flag->getName() << W.Mutex->getName();
+    if (Wake.Via && !Wake.Inner)
+      R.diag(Wake.Write, "'%0' written here, in '%1', without '%2'",
+             DiagnosticIDs::Note)
+          << Wake.Flag->getName() << Wake.Via->getName() << W.Mutex->getName();
+    else
+      R.diag(Wake.Write, "'%0' written here without '%1'", DiagnosticIDs::Note)
+          << Wake.Flag->getName() << W.Mutex->getName();
+    if (Wake.Inner)
+      R.diag(callNameLoc(Wake.Inner), "'%0' notifies '%1' here",
+             DiagnosticIDs::Note)
+          << Wake.Via->getName() << CondVar->getName();
     if (Bounded)
       noteBoundSource(R, WaitBound);
   }

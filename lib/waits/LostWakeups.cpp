@@ -149,6 +149,8 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
     B.Root = R.S;
     B.Stops = R.Stops;
     B.Function = R.Def;
+    if (R.Fn)
+      Sum.BodyOf[R.Fn] = R.S;
     llvm::SmallVector<const Stmt *, 32> Stack{B.Root};
     while (!Stack.empty()) {
       const Stmt *S = Stack.pop_back_val();
@@ -158,8 +160,11 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
         Roots.push_back({L->getBody(), false, nullptr, nullptr}); // its own body
         continue;
       }
-      if (const FieldDecl *F = writtenFlag(S))
+      if (const FieldDecl *F = writtenFlag(S)) {
         B.Writes.push_back({F, S->getBeginLoc(), S});
+        if (R.Fn)
+          Sum.Wrote[R.Fn].push_back({F, S->getBeginLoc(), S});
+      }
       if (const auto *CE = dyn_cast<CallExpr>(S)) {
         if (M.matchCall(CE, Role::WakeMethod)) {
           if (const auto *F =
@@ -183,7 +188,9 @@ const ClassWakers::Summary &ClassWakers::summary(const CXXRecordDecl *RD) {
       for (const Stmt *C : S->children())
         Stack.push_back(C);
     }
-    if (!B.Writes.empty() &&
+    // A body that writes, or calls a member function that may write, and
+    // then wakes, stops or calls one that may wake.
+    if ((!B.Writes.empty() || !B.MemberCalls.empty()) &&
         (!B.Notifies.empty() || B.Stops || !B.MemberCalls.empty()))
       Sum.Bodies.push_back(std::move(B));
   }
@@ -351,6 +358,73 @@ ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
         continue;
       Out.push_back(
           {Notify, Last->Flag, Last->Loc, Last->S, B.Root, B.Function});
+    }
+  }
+  return Out;
+}
+
+llvm::SmallVector<RacyFlagWake, 1>
+ClassWakers::racyWakesThroughCalls(const FlagWait &W, const SourceManager &SM) {
+  llvm::SmallVector<RacyFlagWake, 1> Out;
+  if (!W.CondVar || !W.Mutex || W.Flags.empty())
+    return Out;
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(W.CondVar->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return Out;
+  const auto *CV = cast<FieldDecl>(W.CondVar->getCanonicalDecl());
+  const Summary &Sum = summary(RD);
+  auto Before = [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  };
+  for (const Body &B : Sum.Bodies) {
+    // The caller must not be a helper that its class calls with the mutex
+    // held.
+    if (B.Function && calledOnlyUnderLock(B.Function, W.Mutex, W.LockType, SM))
+      continue;
+    for (auto [Callee, Call] : B.MemberCalls) {
+      // A write here, then a call of a notifier that does not take the
+      // mutex before its notify.
+      auto Notified = Sum.Notified.find(Callee);
+      const Stmt *CalleeBody = Sum.BodyOf.lookup(Callee);
+      if (Notified != Sum.Notified.end() && CalleeBody) {
+        const Body::Write *Last = nullptr;
+        for (const Body::Write &Wr : B.Writes)
+          if (llvm::is_contained(W.Flags, Wr.Flag) &&
+              Before(Wr.Loc, Call->getBeginLoc()) &&
+              (!Last || Before(Last->Loc, Wr.Loc)))
+            Last = &Wr;
+        const CallExpr *Inner = nullptr;
+        for (auto [N, NotifyCall] : Notified->second)
+          if (N == CV && !Inner &&
+              !notifyIsRaceFree(CalleeBody, W.Mutex, SourceLocation(),
+                                NotifyCall, SM))
+            Inner = NotifyCall;
+        if (Last && Inner &&
+            !notifyIsRaceFree(B.Root, W.Mutex, Last->Loc, Call, SM))
+          Out.push_back({Call, Last->Flag, Last->Loc, Last->S, B.Root,
+                         B.Function, Callee, Inner});
+      }
+      // A call of a function that writes the flag without the mutex, then
+      // a notify here.
+      auto Wrote = Sum.Wrote.find(Callee);
+      if (Wrote == Sum.Wrote.end() || !CalleeBody)
+        continue;
+      const Body::Write *Write = nullptr;
+      for (const Body::Write &Wr : Wrote->second)
+        if (llvm::is_contained(W.Flags, Wr.Flag) &&
+            !mutexHeldAt(CalleeBody, W.Mutex, Wr.Loc, SM))
+          Write = &Wr;
+      if (!Write)
+        continue;
+      for (auto [N, Notify] : B.Notifies)
+        if (N == CV && Before(Call->getBeginLoc(), Notify->getBeginLoc()) &&
+            !notifyIsRaceFree(B.Root, W.Mutex, Call->getBeginLoc(), Notify,
+                              SM)) {
+          Out.push_back({Notify, Write->Flag, Write->Loc, Write->S,
+                         CalleeBody, Callee->getDefinition(), Callee,
+                         nullptr});
+          break;
+        }
     }
   }
   return Out;

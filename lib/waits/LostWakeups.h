@@ -108,6 +108,12 @@ struct RacyFlagWake {
   /// The body both are in, and its member function (null for a lambda's).
   const clang::Stmt *Body = nullptr;
   const clang::FunctionDecl *Function = nullptr;
+  /// Through a call (racyWakesThroughCalls): the member function the body
+  /// calls, and whether it notifies (Notify is then the call, Inner the
+  /// notify in the callee's body) or writes the flag (Write and WriteStmt
+  /// are in the callee's body, Inner is null).
+  const clang::FunctionDecl *Via = nullptr;
+  const clang::CallExpr *Inner = nullptr;
 };
 
 /// Member functions of a class (their bodies wherever they are defined,
@@ -121,6 +127,16 @@ public:
   /// \p W.CondVar.
   llvm::SmallVector<RacyFlagWake, 1> racyWakes(const FlagWait &W,
                                                const clang::SourceManager &SM);
+
+  /// The same, where the write and the notify are in two member functions
+  /// of the class of \p W.CondVar, one calling the other on `this`
+  /// (function summaries, one call deep): a stop function that writes the
+  /// flag and then calls a notifier that does not take the mutex, or a
+  /// destructor that calls a stop function that writes the flag and then
+  /// notifies itself.  A call made, or a notify, with the mutex held or
+  /// taken since the write is race-free, as within one body.
+  llvm::SmallVector<RacyFlagWake, 1>
+  racyWakesThroughCalls(const FlagWait &W, const clang::SourceManager &SM);
 
   /// Where a stop path of the class of \p Flag writes it: a member function
   /// that writes \p Flag and is the destructor or joins a thread
@@ -179,6 +195,11 @@ private:
                                                const clang::CallExpr *>,
                                      2>>
         Notified;
+    /// The flags each member function writes in its own body.
+    llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Body::Write, 2>>
+        Wrote;
+    /// Each member function's body (its definition's).
+    llvm::DenseMap<const clang::FunctionDecl *, const clang::Stmt *> BodyOf;
   };
   const Summary &summary(const clang::CXXRecordDecl *RD);
   const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);

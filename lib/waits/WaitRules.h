@@ -52,6 +52,9 @@ struct WaitRuleOptions {
   /// MaxStopLatency as written ("1s"), for the messages.
   std::string MaxStopLatency;
   double MaxLatencySeconds = 1;
+  /// Function summaries are on (FollowCalls): the lost-wakeup rule also
+  /// follows a write and a notify split over two member functions.
+  bool FollowCalls = false;
 };
 
 /// What the rules keep across one translation unit (it holds AST

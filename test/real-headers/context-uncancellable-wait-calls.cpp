@@ -3,9 +3,8 @@
 // A wait one or more calls below a cancellable scope (FollowCalls: the
 // function summaries of lib/summaries/, on the real <thread> and
 // <condition_variable>): the call is the wait, with a note for each step
-// down to the blocking call; and a token parameter that no caller can stop
-// makes no scope.  Without FollowCalls only the waits written in a
-// scope are reported (the OFF run).
+// down to the blocking call; a token no caller can stop makes no scope.
+// Without FollowCalls only waits written in a scope are reported (OFF).
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
