@@ -169,7 +169,7 @@ void UncancellableWaitCheck::analyse(WaitRuleContext &R, CallRuleContext *CR,
     if (!Cancellable && C.InnermostLoop) {
       checkFlagLatency(R, C, Ctx);
       if (CR)
-        checkFlagCallLatency(*CR, C, Ctx);
+        checkFlagCallLatency(*CR, C, S.Body, Ctx);
     }
   }
   if (!Cancellable && !RuleOptions.StrictMode)

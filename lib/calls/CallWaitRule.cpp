@@ -8,6 +8,7 @@
 #include "lib/waits/ReadinessGuard.h"
 #include "lib/waits/StopLatencyRule.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -154,24 +155,63 @@ void checkCallWaits(CallRuleContext &C, const Scope &S, ASTContext &Ctx) {
   }
 }
 
+namespace {
+
+/// The condition of \p Loop (a while, do or for loop), or null.
+const Expr *loopCondition(const Stmt *Loop) {
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    return Do->getCond();
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    return For->getCond();
+  return nullptr;
+}
+
+/// The loops of \p Body around \p Call, innermost first (not into
+/// lambdas): a flag loop may be an outer one (`while (!stop_) { for (...)
+/// retry(); }`).
+llvm::SmallVector<const Stmt *, 2> loopsAround(const Stmt *Body,
+                                               const CallExpr *Call,
+                                               const SourceManager &SM) {
+  llvm::SmallVector<const Stmt *, 2> Out;
+  SourceLocation At = Call->getBeginLoc();
+  auto Contains = [&](const Stmt *S) {
+    return !SM.isBeforeInTranslationUnit(At, S->getBeginLoc()) &&
+           !SM.isBeforeInTranslationUnit(S->getEndLoc(), At);
+  };
+  const Stmt *S = Body;
+  while (S) {
+    const Stmt *Next = nullptr;
+    for (const Stmt *Child : S->children())
+      if (Child && !isa<LambdaExpr>(Child) && Contains(Child)) {
+        Next = Child;
+        break;
+      }
+    if (Next && loopCondition(Next))
+      Out.insert(Out.begin(), Next);
+    S = Next == Call ? nullptr : Next;
+  }
+  return Out;
+}
+
+} // namespace
+
 void checkFlagCallLatency(CallRuleContext &C, const ScopeCall &SC,
-                          ASTContext &Ctx) {
+                          const Stmt *Body, ASTContext &Ctx) {
   WaitRuleContext &R = C.R;
-  const Expr *Cond = nullptr;
-  if (const auto *While = dyn_cast<WhileStmt>(SC.InnermostLoop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(SC.InnermostLoop))
-    Cond = Do->getCond();
-  else if (const auto *For = dyn_cast<ForStmt>(SC.InnermostLoop))
-    Cond = For->getCond();
-  if (!Cond || !blockingCallee(C, SC.Call))
+  if (!SC.InnermostLoop || !blockingCallee(C, SC.Call))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = callNameLoc(SC.Call);
   if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
       R.State.Reported.contains(Loc))
     return;
-  llvm::SmallVector<const FieldDecl *, 2> Flags = exitFlags(Cond);
+  llvm::SmallVector<const FieldDecl *, 2> Flags;
+  for (const Stmt *Loop : loopsAround(Body, SC.Call, SM))
+    for (const FieldDecl *F : exitFlags(loopCondition(Loop)))
+      if (!llvm::is_contained(Flags, F))
+        Flags.push_back(F);
   if (Flags.empty())
     return;
   std::optional<BlockEffect> E = C.Summaries.Blocks.atCall(SC.Call);
@@ -180,6 +220,8 @@ void checkFlagCallLatency(CallRuleContext &C, const ScopeCall &SC,
     return;
   for (const FieldDecl *Flag : Flags) {
     SourceLocation Write = R.State.FlagWakers.stopWrite(Flag);
+    if (Write.isInvalid())
+      Write = R.State.FlagWakers.stopWriteThroughCalls(Flag);
     if (Write.isInvalid())
       continue;
     // A timed wait that the stop path wakes: its timeout is not the delay.

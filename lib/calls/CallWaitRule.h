@@ -13,9 +13,11 @@
 //    the object the wait is on, or a stop callback of the scope does what
 //    is not followed (the exemptions of BlindWaitRule.h);
 //  - in a loop whose condition reads a stop flag that the stop path
-//    writes (StopLatencyRule.h), a call that sleeps or waits with a
-//    timeout of MaxStopLatency or more is a stop latency, unless the stop
-//    path wakes that wait.
+//    writes (StopLatencyRule.h; also a member function that writes it and
+//    then notifies, or a destructor or joining function that calls one
+//    that writes it), the loop around the call or one around that, a
+//    call that sleeps or waits with a timeout of MaxStopLatency or more is
+//    a stop latency, unless the stop path wakes that wait.
 // Each finding has a note for each step of the chain down to the blocking
 // call.
 //
@@ -61,7 +63,7 @@ void checkCallWaits(CallRuleContext &C, const Scope &S, clang::ASTContext &Ctx);
 
 /// The second, on \p Call, a call in a loop of a scope without a token.
 void checkFlagCallLatency(CallRuleContext &C, const ScopeCall &Call,
-                          clang::ASTContext &Ctx);
+                          const clang::Stmt *Body, clang::ASTContext &Ctx);
 
 /// Notes down \p Chain: "'f' calls 'g' here", ..., "'wait' blocks here";
 /// a step of another translation unit (imported, no location here) is

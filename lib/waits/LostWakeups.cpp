@@ -210,6 +210,32 @@ SourceLocation ClassWakers::stopWrite(const FieldDecl *Flag) {
   return {};
 }
 
+SourceLocation ClassWakers::stopWriteThroughCalls(const FieldDecl *Flag) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(Flag->getParent());
+  if (!RD || !(RD = RD->getDefinition()))
+    return {};
+  const auto *F = cast<FieldDecl>(Flag->getCanonicalDecl());
+  const Summary &Sum = summary(RD);
+  const SourceManager &SM = RD->getASTContext().getSourceManager();
+  for (const Body &B : Sum.Bodies) {
+    for (const Body::Write &W : B.Writes)
+      if (W.Flag == F)
+        for (auto [N, Notify] : B.Notifies)
+          if (SM.isBeforeInTranslationUnit(W.Loc, Notify->getBeginLoc()))
+            return W.Loc;
+    if (!B.Stops)
+      continue;
+    for (auto [Callee, Call] : B.MemberCalls) {
+      auto It = Sum.Wrote.find(Callee);
+      if (It != Sum.Wrote.end())
+        for (const Body::Write &W : It->second)
+          if (W.Flag == F)
+            return W.Loc;
+    }
+  }
+  return {};
+}
+
 SourceLocation ClassWakers::writeBeforeWake(const FieldDecl *Flag,
                                             const ValueDecl *Object,
                                             const CXXRecordDecl *Also) {

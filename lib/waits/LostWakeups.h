@@ -143,6 +143,12 @@ public:
   /// (Role::BlockingCall with JoinsCallable).  Invalid if none.
   clang::SourceLocation stopWrite(const clang::FieldDecl *Flag);
 
+  /// Where a stop path of the class of \p Flag writes it, one call deep
+  /// (function summaries): a member function that writes it and then
+  /// notifies, or a destructor or joining function that calls, on `this`,
+  /// a member function that writes it.  Invalid if none.
+  clang::SourceLocation stopWriteThroughCalls(const clang::FieldDecl *Flag);
+
   /// Whether a member function of the class of \p Flag writes it and then
   /// wakes \p Object (a bounded wait on it is woken by the stop path).
   bool wokenAfterWrite(const clang::FieldDecl *Flag,

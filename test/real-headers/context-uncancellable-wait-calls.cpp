@@ -201,3 +201,32 @@ template <bool Stoppable> void drain(Queue &q, [[maybe_unused]] std::stop_token 
   }
 }
 template void drain<false>(Queue &, std::stop_token);
+
+// A stop flag's loop around the call's loop, and a stop path that writes
+// the flag and notifies (no join): the call's sleeps delay the stop.
+void pause1s() { std::this_thread::sleep_for(1s); }
+bool queryWithRetry() {
+  for (int i = 0; i < 3; ++i)
+    pause1s();
+  return false;
+}
+class Agent {
+  std::atomic<bool> stopped_{false};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  void poll() {
+    while (!stopped_) {
+      for (int i = 0; i < 10; ++i)
+        queryWithRetry();
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'queryWithRetry' can delay noticing a stop request on 'stopped_' by 1s: it sleeps in 'sleep_for'; sleep in steps shorter than 1s, or wait on a condition variable that the stop path notifies [context-uncancellable-wait]
+      // CHECK-MESSAGES: :[[@LINE+7]]:5: note: 'stopped_' is set here on the stop path
+      // CHECK-MESSAGES: :[[@LINE-13]]:5: note: 'queryWithRetry' calls 'pause1s' here
+      // CHECK-MESSAGES: :[[@LINE-17]]:18: note: 'sleep_for' sleeps here
+    }
+  }
+public:
+  void stop() {
+    stopped_ = true;
+    cv_.notify_all();
+  }
+};
