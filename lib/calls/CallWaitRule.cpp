@@ -2,6 +2,7 @@
 
 #include "lib/calls/CallWaitRule.h"
 
+#include "lib/ast/Statements.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
 #include "lib/waits/LostWakeups.h"
@@ -156,17 +157,6 @@ void checkCallWaits(CallRuleContext &C, const Scope &S, ASTContext &Ctx) {
 }
 
 namespace {
-
-/// The condition of \p Loop (a while, do or for loop), or null.
-const Expr *loopCondition(const Stmt *Loop) {
-  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
-    return Do->getCond();
-  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
-    return For->getCond();
-  return nullptr;
-}
 
 /// The loops of \p Body around \p Call, innermost first (not into
 /// lambdas): a flag loop may be an outer one (`while (!stop_) { for (...)

@@ -1,6 +1,7 @@
 //===- CancellationScope.cpp - Bodies that were handed a token ------------===//
 
 #include "lib/contexts/CancellationScope.h"
+#include "lib/ast/Statements.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -16,20 +17,6 @@ namespace context_tidy {
 
 namespace {
 
-bool isLoop(const Stmt *S) {
-  return isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) ||
-         isa<CXXForRangeStmt>(S);
-}
-
-/// Expressions whose operands are never evaluated.
-bool isUnevaluated(const Stmt *S) {
-  if (isa<UnaryExprOrTypeTraitExpr>(S) || isa<CXXNoexceptExpr>(S) ||
-      isa<RequiresExpr>(S) || isa<ConceptSpecializationExpr>(S))
-    return true;
-  if (const auto *T = dyn_cast<CXXTypeidExpr>(S))
-    return !T->isPotentiallyEvaluated();
-  return false;
-}
 
 /// The statements of a function body that the user wrote.
 const Stmt *userBody(const FunctionDecl *FD) {

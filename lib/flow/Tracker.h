@@ -19,6 +19,7 @@
 #ifndef CONTEXT_TIDY_LIB_FLOW_TRACKER_H
 #define CONTEXT_TIDY_LIB_FLOW_TRACKER_H
 
+#include "lib/ast/Statements.h"
 #include "lib/flow/CancelHandles.h"
 #include "lib/flow/FlowAnalysis.h"
 #include "lib/flow/LostHandle.h"
@@ -89,9 +90,7 @@ struct Flow {
   bool Extracted; ///< unwrapped from a variable holding a wrapped result
 };
 
-/// P is an operand that is not evaluated (sizeof, noexcept, requires, a
-/// typeid of a non-polymorphic operand).
-bool isUnevaluated(const clang::Stmt *P);
+// isUnevaluated(P): lib/ast/Statements.h.
 /// P compares or tests its operand: ==, <, !, &&, a conversion to bool.
 bool isComparisonLike(const clang::Stmt *P);
 /// P is an explicit cast to void.

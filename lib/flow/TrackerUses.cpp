@@ -45,15 +45,6 @@ bool sameTemplate(QualType A, QualType B) {
 
 } // namespace
 
-bool isUnevaluated(const Stmt *P) {
-  if (isa<UnaryExprOrTypeTraitExpr>(P) || isa<CXXNoexceptExpr>(P) ||
-      isa<RequiresExpr>(P))
-    return true;
-  if (const auto *T = dyn_cast<CXXTypeidExpr>(P))
-    return !T->isPotentiallyEvaluated();
-  return false;
-}
-
 bool isComparisonLike(const Stmt *P) {
   if (const auto *BO = dyn_cast<BinaryOperator>(P))
     return BO->isComparisonOp() || BO->isLogicalOp();

@@ -1,6 +1,7 @@
 //===- SummaryTable.cpp - The call graph walk behind the summaries --------===//
 
 #include "lib/summaries/SummaryTable.h"
+#include "lib/ast/Statements.h"
 
 #include "lib/contexts/CancellationScope.h"
 #include "lib/model/TypeClassifier.h"
@@ -20,20 +21,6 @@ namespace context_tidy {
 
 namespace {
 
-bool isLoop(const Stmt *S) {
-  return isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) ||
-         isa<CXXForRangeStmt>(S);
-}
-
-/// Expressions whose operands are never evaluated.
-bool isUnevaluated(const Stmt *S) {
-  if (isa<UnaryExprOrTypeTraitExpr>(S) || isa<CXXNoexceptExpr>(S) ||
-      isa<RequiresExpr>(S) || isa<ConceptSpecializationExpr>(S))
-    return true;
-  if (const auto *T = dyn_cast<CXXTypeidExpr>(S))
-    return !T->isPotentiallyEvaluated();
-  return false;
-}
 
 /// The roles whose calls a kind reads as operations: their callees are
 /// never followed.

@@ -1,6 +1,7 @@
 //===- LostWakeupRule.cpp - Stop wakes that a waiter can miss -------------===//
 
 #include "lib/waits/LostWakeupRule.h"
+#include "lib/ast/Statements.h"
 
 #include "lib/ast/Callables.h"
 #include "lib/model/TypeClassifier.h"
@@ -183,14 +184,9 @@ void checkFlagWait(WaitRuleContext &R, const ScopeCall &C,
     W.Flags = exitFlags(Pred->getBody());
   checkUnlockedFlagTest(R, C, *MC, W, Bounded ? &WaitBound : nullptr,
                         Written.size() > (Bounded ? 2u : 1u), Where, Ctx);
-  if (!Pred) {
-    if (const auto *While = dyn_cast_or_null<WhileStmt>(C.InnermostLoop))
-      W.Flags = exitFlags(While->getCond());
-    else if (const auto *Do = dyn_cast_or_null<DoStmt>(C.InnermostLoop))
-      W.Flags = exitFlags(Do->getCond());
-    else if (const auto *For = dyn_cast_or_null<ForStmt>(C.InnermostLoop))
-      W.Flags = exitFlags(For->getCond());
-  }
+  if (!Pred)
+    if (const Expr *Cond = loopCondition(C.InnermostLoop))
+      W.Flags = exitFlags(Cond);
   if (W.Flags.empty())
     return;
   const SourceManager &SM = Ctx.getSourceManager();

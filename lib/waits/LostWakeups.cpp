@@ -355,13 +355,24 @@ flagsTestedOutsideLock(const Stmt *Loop, const CallExpr *Wait,
   return Out;
 }
 
+namespace {
+
+/// The class of \p W's condition variable (its definition), when the wait
+/// is complete enough to look for its wakers.
+const CXXRecordDecl *condVarClass(const FlagWait &W) {
+  if (!W.CondVar || !W.Mutex || W.Flags.empty())
+    return nullptr;
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(W.CondVar->getParent());
+  return RD ? RD->getDefinition() : nullptr;
+}
+
+} // namespace
+
 llvm::SmallVector<RacyFlagWake, 1>
 ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
   llvm::SmallVector<RacyFlagWake, 1> Out;
-  if (!W.CondVar || !W.Mutex || W.Flags.empty())
-    return Out;
-  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(W.CondVar->getParent());
-  if (!RD || !(RD = RD->getDefinition()))
+  const CXXRecordDecl *RD = condVarClass(W);
+  if (!RD)
     return Out;
   const auto *CV = cast<FieldDecl>(W.CondVar->getCanonicalDecl());
   for (const Body &B : summarise(RD)) {
@@ -392,10 +403,8 @@ ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
 llvm::SmallVector<RacyFlagWake, 1>
 ClassWakers::racyWakesThroughCalls(const FlagWait &W, const SourceManager &SM) {
   llvm::SmallVector<RacyFlagWake, 1> Out;
-  if (!W.CondVar || !W.Mutex || W.Flags.empty())
-    return Out;
-  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(W.CondVar->getParent());
-  if (!RD || !(RD = RD->getDefinition()))
+  const CXXRecordDecl *RD = condVarClass(W);
+  if (!RD)
     return Out;
   const auto *CV = cast<FieldDecl>(W.CondVar->getCanonicalDecl());
   const Summary &Sum = summary(RD);

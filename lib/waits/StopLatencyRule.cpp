@@ -1,6 +1,7 @@
 //===- StopLatencyRule.cpp - Waits that delay noticing a stop -------------===//
 
 #include "lib/waits/StopLatencyRule.h"
+#include "lib/ast/Statements.h"
 
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
@@ -57,13 +58,7 @@ void checkFlagLatency(WaitRuleContext &R, const ScopeCall &C, ASTContext &Ctx) {
   if (!Length || Length->Value.seconds() < R.Options.MaxLatencySeconds)
     return;
   Name = NameText;
-  const Expr *Cond = nullptr;
-  if (const auto *While = dyn_cast<WhileStmt>(C.InnermostLoop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(C.InnermostLoop))
-    Cond = Do->getCond();
-  else if (const auto *For = dyn_cast<ForStmt>(C.InnermostLoop))
-    Cond = For->getCond();
+  const Expr *Cond = loopCondition(C.InnermostLoop);
   if (!Cond)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
