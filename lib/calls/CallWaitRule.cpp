@@ -67,7 +67,7 @@ const FunctionDecl *blockingCallee(CallRuleContext &C, const CallExpr *Call) {
 CallSummaries::CallSummaries(
     ASTContext &Ctx, const ApiModel &M, WaitRuleState &State,
     double MaxLatencySeconds,
-    std::function<const BlockSummary *(const FunctionDecl *)> Imported)
+    const std::function<const BlockSummary *(const FunctionDecl *)> &Imported)
     : Context(&Ctx), Table(Ctx, M),
       Blocks(Table, MaxLatencySeconds, State.Wakers,
              [&State, &Ctx, &M]() -> ValueSources & {

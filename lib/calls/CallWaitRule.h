@@ -44,8 +44,8 @@ public:
   /// translation units (null: none).
   CallSummaries(clang::ASTContext &Ctx, const ApiModel &M,
                 WaitRuleState &State, double MaxLatencySeconds,
-                std::function<const BlockSummary *(const clang::FunctionDecl *)>
-                    Imported = nullptr);
+                const std::function<const BlockSummary *(
+                    const clang::FunctionDecl *)> &Imported = nullptr);
   const clang::ASTContext *Context;
   SummaryTable Table;
   BlockSummaries Blocks;

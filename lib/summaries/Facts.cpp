@@ -181,6 +181,7 @@ std::string contentHash(llvm::StringRef Content) {
 
 std::string serializeFacts(const FactsFile &F) {
   std::vector<const FunctionFacts *> Sorted;
+  Sorted.reserve(F.Functions.size());
   for (const FunctionFacts &Fn : F.Functions)
     Sorted.push_back(&Fn);
   llvm::sort(Sorted, [](const FunctionFacts *A, const FunctionFacts *B) {
@@ -242,6 +243,18 @@ llvm::Expected<FactsFile> parseFacts(llvm::StringRef Text) {
   return F;
 }
 
+namespace {
+
+/// \p Message, once the half-written \p Temp is removed (or with why it
+/// could not be).
+std::string failedFactsWrite(std::string Message, llvm::StringRef Temp) {
+  if (std::error_code EC = llvm::sys::fs::remove(Temp))
+    Message += " ('" + Temp.str() + "' is left: " + EC.message() + ")";
+  return Message;
+}
+
+} // namespace
+
 std::string writeFactsFile(llvm::StringRef Dir, const FactsFile &F) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
     return "cannot make facts directory '" + Dir.str() + "': " + EC.message();
@@ -260,23 +273,27 @@ std::string writeFactsFile(llvm::StringRef Dir, const FactsFile &F) {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Text;
     OS.close();
-    if (OS.has_error()) {
-      llvm::sys::fs::remove(Temp);
-      return "cannot write facts file '" + Path.str().str() + "'";
-    }
+    if (OS.has_error())
+      return failedFactsWrite("cannot write facts file '" + Path.str().str() + "'",
+                         Temp);
   }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return "cannot write facts file '" + Path.str().str() + "': " + EC.message();
-  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
+    return failedFactsWrite("cannot write facts file '" + Path.str().str() +
+                           "': " + EC.message(),
+                       Temp);
   // The files an older content of the same source left.
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
        It.increment(EC)) {
     llvm::StringRef Name = llvm::sys::path::filename(It->path());
-    if (Name.starts_with(Stem + ".") && Name.ends_with(Suffix) &&
-        It->path() != Path.str())
-      llvm::sys::fs::remove(It->path());
+    if (!Name.starts_with(Stem + ".") || !Name.ends_with(Suffix) ||
+        It->path() == Path.str())
+      continue;
+    // Left behind, it is judged stale when read (its source's content is
+    // not its own): one warning then, and one now.
+    if (std::error_code RemoveEC = llvm::sys::fs::remove(It->path()))
+      return "cannot remove the older facts file '" + It->path() +
+             "': " + RemoveEC.message();
   }
   return {};
 }

@@ -7,11 +7,10 @@
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
 
