@@ -202,18 +202,24 @@ void checkFlagCallLatency(CallRuleContext &C, const ScopeCall &SC,
     for (const FieldDecl *F : exitFlags(loopCondition(Loop)))
       if (!llvm::is_contained(Flags, F))
         Flags.push_back(F);
-  if (Flags.empty())
+  // The stop flags among them first: a loop's condition reads many members
+  // (counts, sizes) that no stop path writes, and the callee's summary
+  // costs more than the class's.
+  llvm::SmallVector<std::pair<const FieldDecl *, SourceLocation>, 2> Stops;
+  for (const FieldDecl *Flag : Flags) {
+    SourceLocation Write = R.State.FlagWakers.stopWrite(Flag);
+    if (Write.isInvalid())
+      Write = R.State.FlagWakers.stopWriteThroughCalls(Flag);
+    if (Write.isValid())
+      Stops.emplace_back(Flag, Write);
+  }
+  if (Stops.empty())
     return;
   std::optional<BlockEffect> E = C.Summaries.Blocks.atCall(SC.Call);
   std::optional<LatencyBound> Length = E ? latencyOf(*E) : std::nullopt;
   if (!Length)
     return;
-  for (const FieldDecl *Flag : Flags) {
-    SourceLocation Write = R.State.FlagWakers.stopWrite(Flag);
-    if (Write.isInvalid())
-      Write = R.State.FlagWakers.stopWriteThroughCalls(Flag);
-    if (Write.isInvalid())
-      continue;
+  for (auto [Flag, Write] : Stops) {
     // A timed wait that the stop path wakes: its timeout is not the delay.
     if (E->Object && R.State.FlagWakers.wokenAfterWrite(Flag, E->Object))
       return;
