@@ -177,13 +177,14 @@ const FunctionDecl *SummaryTable::callee(const CallExpr *Call) {
         !(ME && ME->hasQualifier()))
       return nullptr;
   }
-  for (Role R : OperationRoles)
-    if (M.matchCall(Call, R))
-      return nullptr;
+  // Decided once per callee: whether it is an operation of the model is a
+  // question about the function, asked through its first call.
   auto [It, Inserted] = Followed.try_emplace(FD, false);
   if (Inserted)
-    It->second = facts(FD) != nullptr ||
-                 (Imported && !FD->hasBody() && Imported(FD));
+    It->second = llvm::none_of(OperationRoles,
+                               [&](Role R) { return M.matchCall(Call, R); }) &&
+                 (facts(FD) != nullptr ||
+                  (Imported && !FD->hasBody() && Imported(FD)));
   return It->second ? FD : nullptr;
 }
 
