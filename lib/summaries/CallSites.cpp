@@ -17,7 +17,9 @@ namespace context_tidy {
 namespace {
 
 /// Every reference to a function, and which of them are a direct call's
-/// callee.
+/// callee.  RecursiveASTVisitor is a CRTP base that calls these members by
+/// name: they must hide its own.
+// NOLINTBEGIN(bugprone-derived-method-shadowing-base-method)
 class CallSiteCollector : public RecursiveASTVisitor<CallSiteCollector> {
 public:
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -47,6 +49,7 @@ public:
   llvm::SmallVector<std::pair<const FunctionDecl *, const Expr *>, 64> Refs;
   llvm::DenseSet<const Expr *> Called;
 };
+// NOLINTEND(bugprone-derived-method-shadowing-base-method)
 
 /// Whether \p E passes a value-initialized object: `{}`, `T()`, `T{}`.
 bool isValueInitialized(const Expr *E) {
