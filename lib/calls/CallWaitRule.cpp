@@ -2,6 +2,8 @@
 
 #include "lib/calls/CallWaitRule.h"
 
+#include "lib/ast/Callables.h"
+#include "lib/ast/ExprWrappers.h"
 #include "lib/ast/Statements.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
@@ -62,6 +64,71 @@ const FunctionDecl *blockingCallee(CallRuleContext &C, const CallExpr *Call) {
   return Callee;
 }
 
+/// Whether \p S names an object of token, source or context type.
+bool namesToken(const Stmt *S, const ApiModel &M) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (isObservingKind(classifyReferent(DRE->getDecl()->getType(), M)))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (namesToken(Child, M))
+      return true;
+  return false;
+}
+
+/// Whether \p Call hands the callee a lambda that names a token (a
+/// transfer functor that passes the caller's context to each chunk): the
+/// work the callee waits for observes the token.
+bool passesTokenInCallable(const CallExpr *Call, const ApiModel &M) {
+  for (const Expr *A : writtenArguments(Call)) {
+    const LambdaExpr *L = callableOf(A, ThroughLocalVariables).Lambda;
+    if (L && (namesToken(L->getBody(), M) ||
+              llvm::any_of(L->capture_inits(), [&](const Expr *Init) {
+                return namesToken(Init, M);
+              })))
+      return true;
+  }
+  return false;
+}
+
+/// Whether the stop path of the class \p S's function belongs to calls a
+/// member function of the object \p Call is made on (`m_signal.Wait()`)
+/// after requesting stop (`request_stop(); m_signal.Set();` in the
+/// destructor): that object's own API wakes it, which the callee's summary
+/// cannot see.
+bool objectWokenOnStop(WaitRuleContext &R, const Scope &S, const CallExpr *Call,
+                       const SourceManager &SM) {
+  const ValueDecl *Object = objectDecl(callObject(Call));
+  const CXXRecordDecl *RD = nullptr;
+  for (const DeclContext *DC = S.Function; DC && !RD; DC = DC->getParent())
+    if (const auto *C = dyn_cast<CXXRecordDecl>(DC); C && !C->isLambda())
+      RD = C->getDefinition();
+  if (!Object || !RD)
+    return false;
+  Object = cast<ValueDecl>(Object->getCanonicalDecl());
+  for (const Decl *D : RD->decls()) {
+    const Stmt *Body = visibleBody(D->getAsFunction());
+    if (!Body)
+      continue;
+    llvm::SmallVector<const Stmt *, 32> Stack{Body};
+    while (!Stack.empty()) {
+      const Stmt *St = Stack.pop_back_val();
+      if (!St || isa<LambdaExpr>(St))
+        continue;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St)) {
+        const ValueDecl *On = objectDecl(MC->getImplicitObjectArgument());
+        if (MC != Call && On && On->getCanonicalDecl() == Object &&
+            R.State.Wakers.requestsStopBefore(Body, MC->getBeginLoc(), SM))
+          return true;
+      }
+      for (const Stmt *Child : St->children())
+        Stack.push_back(Child);
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 CallSummaries::CallSummaries(
@@ -115,7 +182,9 @@ void checkCallWaits(CallRuleContext &C, const Scope &S, ASTContext &Ctx) {
     StopWake Racy;
     if ((E->Object &&
          wokenOnStop(R, S, E->Object, E->Leaf, SM, Racy) != Woken::No) ||
-        wokenByUnknownRoute(R, S, Call, SM))
+        wokenByUnknownRoute(R, S, Call, SM) ||
+        passesTokenInCallable(Call, R.model()) ||
+        objectWokenOnStop(R, S, Call, SM))
       continue;
     if (!Guards)
       Guards =

@@ -230,3 +230,51 @@ public:
     cv_.notify_all();
   }
 };
+
+// The callee runs a functor that names the token (a transfer helper that
+// waits for its chunks, each of which observes it): not reported.
+#include <functional>
+#include <future>
+void transferAll(std::function<void(int)> chunk) {
+  auto f = std::async(std::launch::async, [&] { chunk(0); });
+  f.get();
+}
+void download(std::stop_token st) {
+  auto chunk = [&](int) {
+    if (st.stop_requested())
+      return;
+  };
+  transferAll(chunk);
+}
+
+// The stop path requests stop, then wakes the object the call waits on
+// through that object's own API: not reported.
+class Event {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool set = false;
+public:
+  void wait() {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return set; });
+  }
+  void signal() {
+    std::lock_guard lock(mu);
+    set = true;
+    cv.notify_all();
+  }
+};
+class Conductor {
+  Event signal_;
+  std::jthread thread_;
+  void loop(std::stop_token token) {
+    while (!token.stop_requested())
+      signal_.wait();
+  }
+public:
+  Conductor() : thread_([this](std::stop_token t) { loop(t); }) {}
+  ~Conductor() {
+    thread_.request_stop();
+    signal_.signal();
+  }
+};
