@@ -172,9 +172,8 @@ void checkCallWaits(CallRuleContext &C, const Scope &S, ASTContext &Ctx) {
     const FunctionDecl *Callee = blockingCallee(C, Call);
     if (!Callee)
       continue;
-    SourceLocation Loc = callNameLoc(Call);
-    if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
-        R.State.Reported.contains(Loc))
+    SourceLocation Loc = reportableCallLoc(R, Call, SM);
+    if (Loc.isInvalid())
       continue;
     std::optional<BlockEffect> E = C.Summaries.Blocks.atCall(Call);
     if (!E || R.State.Wakers.requestsStopBefore(S.Body, Call->getBeginLoc(), SM))
@@ -262,9 +261,8 @@ void checkFlagCallLatency(CallRuleContext &C, const ScopeCall &SC,
   if (!SC.InnermostLoop || !blockingCallee(C, SC.Call))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = callNameLoc(SC.Call);
-  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
-      R.State.Reported.contains(Loc))
+  SourceLocation Loc = reportableCallLoc(R, SC.Call, SM);
+  if (Loc.isInvalid())
     return;
   llvm::SmallVector<const FieldDecl *, 2> Flags;
   for (const Stmt *Loop : loopsAround(Body, SC.Call, SM))

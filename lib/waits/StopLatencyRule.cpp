@@ -62,9 +62,8 @@ void checkFlagLatency(WaitRuleContext &R, const ScopeCall &C, ASTContext &Ctx) {
   if (!Cond)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = callNameLoc(C.Call);
-  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
-      R.State.Reported.contains(Loc))
+  SourceLocation Loc = reportableCallLoc(R, C.Call, SM);
+  if (Loc.isInvalid())
     return;
   for (const FieldDecl *Flag : exitFlags(Cond)) {
     SourceLocation Write = R.State.FlagWakers.stopWrite(Flag);

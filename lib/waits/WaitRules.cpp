@@ -78,6 +78,15 @@ SourceLocation callNameLoc(const CallExpr *CE) {
   return CE->getExprLoc();
 }
 
+SourceLocation reportableCallLoc(WaitRuleContext &R, const CallExpr *CE,
+                                const SourceManager &SM) {
+  SourceLocation Loc = callNameLoc(CE);
+  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
+      R.State.Reported.contains(Loc))
+    return {};
+  return Loc;
+}
+
 Woken wokenOnStop(WaitRuleContext &R, const Scope &S, const ValueDecl *Object,
                   const CallExpr *Wait, const SourceManager &SM,
                   StopWake &Racy) {

@@ -132,6 +132,12 @@ void noteToken(WaitRuleContext &R, const ScopeToken &T);
 /// Where a diagnostic about \p CE goes: the callee's name.
 clang::SourceLocation callNameLoc(const clang::CallExpr *CE);
 
+/// callNameLoc(\p CE) when a finding may go there: a valid location, not
+/// in a system header, not reported yet (invalid otherwise).
+clang::SourceLocation reportableCallLoc(WaitRuleContext &R,
+                                        const clang::CallExpr *CE,
+                                        const clang::SourceManager &SM);
+
 enum class Woken : uint8_t { No, RaceFree, Racy };
 
 /// Whether the stop path of scope \p S wakes \p Object, which \p Wait
