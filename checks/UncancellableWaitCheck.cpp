@@ -78,21 +78,18 @@ void UncancellableWaitCheck::onStartOfTranslationUnit() {
   model().clearCaches();
   Summaries.reset();
   Defined.clear();
-  DefinedSet.clear();
   DefinedContext = nullptr;
   State = std::make_unique<WaitRuleState>(model());
 }
 
 void UncancellableWaitCheck::onEndOfTranslationUnit() {
   if (Facts.exporting() && DefinedContext)
-    Facts.exportUnit(*DefinedContext, Defined,
+    Facts.exportUnit(*DefinedContext, Defined.getArrayRef(),
                      summaries(*DefinedContext).Blocks);
   Summaries.reset();
 }
 
 CallSummaries &UncancellableWaitCheck::summaries(ASTContext &Ctx) {
-  if (!State)
-    State = std::make_unique<WaitRuleState>(model());
   if (!Summaries || Summaries->Context != &Ctx)
     Summaries = std::make_unique<CallSummaries>(
         Ctx, model(), *State, RuleOptions.MaxLatencySeconds,
@@ -114,8 +111,7 @@ void UncancellableWaitCheck::collectDefinition(const FunctionDecl *FD,
       !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
     return;
   DefinedContext = &Ctx;
-  if (DefinedSet.insert(FD->getCanonicalDecl()).second)
-    Defined.push_back(FD);
+  Defined.insert(FD);
 }
 
 void UncancellableWaitCheck::check(const MatchFinder::MatchResult &Result) {

@@ -20,9 +20,8 @@
 #include "lib/calls/CallWaitRule.h"
 #include "lib/contexts/CancellationScope.h"
 #include "lib/waits/WaitRules.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 #include <memory>
-#include <vector>
 
 namespace clang::tidy::context {
 
@@ -54,8 +53,7 @@ private:
   CheckFacts Facts;
   /// The facts phase: the externally visible functions the main file
   /// defines, and their unit.
-  std::vector<const FunctionDecl *> Defined;
-  llvm::DenseSet<const FunctionDecl *> DefinedSet;
+  llvm::SetVector<const FunctionDecl *> Defined;
   ASTContext *DefinedContext = nullptr;
   /// Made when first needed in each translation unit.
   std::unique_ptr<context_tidy::CallSummaries> Summaries;
