@@ -49,4 +49,11 @@ const Stmt *visibleBody(const FunctionDecl *FD) {
   return Def->getBody();
 }
 
+const CXXRecordDecl *enclosingClass(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && !RD->isLambda())
+      return RD;
+  return nullptr;
+}
+
 } // namespace context_tidy

@@ -14,6 +14,8 @@
 #define CONTEXT_TIDY_LIB_AST_CALLABLES_H
 
 namespace clang {
+class CXXRecordDecl;
+class DeclContext;
 class Expr;
 class FunctionDecl;
 class LambdaExpr;
@@ -50,6 +52,10 @@ struct Callable {
 /// accepted); none for null, for anything else, and past \p MaxSteps.
 Callable callableOf(const clang::Expr *E, unsigned Routes,
                     unsigned MaxSteps = 8);
+
+/// The class whose member \p DC is, or whose member function's lambda it
+/// is in (a lambda's closure type is skipped); null outside any class.
+const clang::CXXRecordDecl *enclosingClass(const clang::DeclContext *DC);
 
 /// The body of \p FD's definition when the translation unit has it and it
 /// is not dependent (a template's pattern); null otherwise, and for null.

@@ -58,10 +58,7 @@ const FunctionDecl *blockingCallee(CallRuleContext &C, const CallExpr *Call) {
   for (const ParmVarDecl *P : Callee->parameters())
     if (P && isObservingKind(classifyReferent(P->getType(), T.model())))
       return nullptr;
-  for (const Expr *A : writtenArguments(Call))
-    if (isObservingKind(classifyReferent(A->getType(), T.model())))
-      return nullptr;
-  return Callee;
+  return anyObserving(writtenArguments(Call), T.model()) ? nullptr : Callee;
 }
 
 /// Whether \p S names an object of token, source or context type.
@@ -100,10 +97,9 @@ bool passesTokenInCallable(const CallExpr *Call, const ApiModel &M) {
 bool objectWokenOnStop(WaitRuleContext &R, const Scope &S, const CallExpr *Call,
                        const SourceManager &SM) {
   const ValueDecl *Object = objectDecl(callObject(Call));
-  const CXXRecordDecl *RD = nullptr;
-  for (const DeclContext *DC = S.Function; DC && !RD; DC = DC->getParent())
-    if (const auto *C = dyn_cast<CXXRecordDecl>(DC); C && !C->isLambda())
-      RD = C->getDefinition();
+  const CXXRecordDecl *RD = enclosingClass(S.Function);
+  if (RD)
+    RD = RD->getDefinition();
   if (!Object || !RD)
     return false;
   Object = cast<ValueDecl>(Object->getCanonicalDecl());

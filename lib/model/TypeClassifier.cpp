@@ -138,6 +138,13 @@ ContextKind classifyReferent(QualType T, const ApiModel &M) {
   return ContextKind::None;
 }
 
+bool anyObserving(llvm::ArrayRef<const clang::Expr *> Exprs,
+                  const ApiModel &M) {
+  return llvm::any_of(Exprs, [&](const Expr *E) {
+    return E && isObservingKind(classifyReferent(E->getType(), M));
+  });
+}
+
 llvm::SmallVector<QualType, 4> templateTypeArguments(QualType T) {
   llvm::SmallVector<QualType, 4> Out;
   if (T.isNull())

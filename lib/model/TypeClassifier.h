@@ -15,8 +15,13 @@
 
 #include "lib/model/ApiModel.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+
+namespace clang {
+class Expr;
+} // namespace clang
 
 namespace context_tidy {
 
@@ -44,6 +49,11 @@ ContextKind classifyType(clang::QualType T, const ApiModel &M);
 /// What T refers to: T itself, or what a pointer, reference or pointer-like
 /// wrapper (Role::WrapperType with PointerLike) points to, repeatedly.
 ContextKind classifyReferent(clang::QualType T, const ApiModel &M);
+
+/// Whether one of \p Exprs refers to a context, a token or a source
+/// (classifyReferent of its type): a call given one may observe it.
+bool anyObserving(llvm::ArrayRef<const clang::Expr *> Exprs,
+                  const ApiModel &M);
 
 /// The type arguments of T's class template specialization, keeping the
 /// sugar they were written with when T's spelling has it.  Empty if T is

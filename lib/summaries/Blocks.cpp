@@ -204,9 +204,7 @@ void BlockSummaries::compute(const FunctionDecl *FD, unsigned Depth,
     const FunctionDecl *Callee = Table.callee(Call);
     if (!Callee)
       continue;
-    if (llvm::any_of(writtenArguments(Call), [&](const Expr *A) {
-          return isObservingKind(classifyReferent(A->getType(), M));
-        }))
+    if (anyObserving(writtenArguments(Call), M))
       continue;
     const BlockSummary &Sub = of(Callee, Depth - 1);
     for (const BlockEffect &S : Sub.Effects) {

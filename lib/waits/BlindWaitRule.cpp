@@ -20,8 +20,7 @@ void checkScopeWaits(WaitRuleContext &R, const Scope &S, ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   std::unique_ptr<ReadinessGuards> Guards;
   auto Skip = [&](const CallExpr *Call, SourceLocation Loc) {
-    if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
-        R.State.Reported.contains(Loc))
+    if (!mayReportAt(R, Loc, SM))
       return true;
     if (!Guards)
       Guards =

@@ -267,9 +267,8 @@ std::optional<BlindCall> classifyBlockingCall(const Expr *E,
     return std::nullopt;
   if ((Entry->Flags & BlindOnlyWithoutArgs) && !Args.empty())
     return std::nullopt; // get(Duration): bounded
-  for (const Expr *A : Args)
-    if (isObservingKind(classifyReferent(A->getType(), M)))
-      return std::nullopt; // the aware overload
+  if (anyObserving(Args, M))
+    return std::nullopt; // the aware overload
   BlindCall B;
   B.Call = CE;
   B.Entry = Entry;
@@ -304,9 +303,8 @@ std::optional<BoundedCall> classifyBoundedWait(const Expr *E,
   if (!Entry)
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Args = writtenArguments(CE);
-  for (const Expr *A : Args)
-    if (isObservingKind(classifyReferent(A->getType(), M)))
-      return std::nullopt; // the aware overload
+  if (anyObserving(Args, M))
+    return std::nullopt; // the aware overload
   BoundedCall B;
   B.Call = CE;
   B.Name = simpleName(FD);

@@ -2,6 +2,7 @@
 
 #include "lib/waits/LockFix.h"
 
+#include "lib/ast/Callables.h"
 #include "lib/model/ApiModel.h"
 #include "lib/waits/CallerLocks.h"
 #include "lib/waits/MutexHeld.h"
@@ -135,15 +136,6 @@ std::string freshName(const llvm::StringSet<> &Taken) {
     if (!Taken.contains(Name))
       return Name;
   }
-}
-
-/// The class whose member \p FD is, or whose member function's lambda it
-/// is in.
-const CXXRecordDecl *enclosingClass(const DeclContext *DC) {
-  for (; DC; DC = DC->getParent())
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && !RD->isLambda())
-      return RD;
-  return nullptr;
 }
 
 bool isWithin(const CXXRecordDecl *Inner, const CXXRecordDecl *Outer) {

@@ -1,9 +1,9 @@
 //===- LostWakeupRule.cpp - Stop wakes that a waiter can miss -------------===//
 
 #include "lib/waits/LostWakeupRule.h"
-#include "lib/ast/Statements.h"
 
 #include "lib/ast/Callables.h"
+#include "lib/ast/Statements.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
 #include "lib/waits/LockFix.h"
@@ -34,14 +34,10 @@ void checkUnlockedFlagTest(WaitRuleContext &R, const ScopeCall &C,
     return;
   // The class whose member function (or a lambda in one) waits: its
   // members may stop a wait on a member of a struct it holds.
-  const CXXRecordDecl *Waiter = nullptr;
-  for (const DeclContext *DC = Where; DC && !Waiter; DC = DC->getParent())
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && !RD->isLambda())
-      Waiter = RD;
+  const CXXRecordDecl *Waiter = enclosingClass(Where);
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = MC.NameLoc;
-  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
-      R.State.Reported.contains(Loc))
+  if (!mayReportAt(R, Loc, SM))
     return;
   // A predicate that reads a flag the stop path writes before it notifies
   // is true when the wait starts after the stop: nothing is missed.

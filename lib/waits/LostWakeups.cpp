@@ -368,6 +368,19 @@ const CXXRecordDecl *condVarClass(const FlagWait &W) {
 
 } // namespace
 
+const ClassWakers::Body::Write *
+ClassWakers::lastWriteBefore(const Body &B,
+                             llvm::ArrayRef<const FieldDecl *> Flags,
+                             SourceLocation Loc, const SourceManager &SM) {
+  const Body::Write *Last = nullptr;
+  for (const Body::Write &Wr : B.Writes)
+    if (llvm::is_contained(Flags, Wr.Flag) &&
+        SM.isBeforeInTranslationUnit(Wr.Loc, Loc) &&
+        (!Last || SM.isBeforeInTranslationUnit(Last->Loc, Wr.Loc)))
+      Last = &Wr;
+  return Last;
+}
+
 llvm::SmallVector<RacyFlagWake, 1>
 ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
   llvm::SmallVector<RacyFlagWake, 1> Out;
@@ -379,13 +392,8 @@ ClassWakers::racyWakes(const FlagWait &W, const SourceManager &SM) {
     for (auto [NotifiedField, Notify] : B.Notifies) {
       if (NotifiedField != CV)
         continue;
-      // The last write of a flag before the notify.
-      const Body::Write *Last = nullptr;
-      for (const Body::Write &Wr : B.Writes)
-        if (llvm::is_contained(W.Flags, Wr.Flag) &&
-            SM.isBeforeInTranslationUnit(Wr.Loc, Notify->getBeginLoc()) &&
-            (!Last || SM.isBeforeInTranslationUnit(Last->Loc, Wr.Loc)))
-          Last = &Wr;
+      const Body::Write *Last =
+          lastWriteBefore(B, W.Flags, Notify->getBeginLoc(), SM);
       if (!Last)
         continue;
       if (notifyIsRaceFree(B.Root, W.Mutex, Last->Loc, Notify, SM))
@@ -422,12 +430,8 @@ ClassWakers::racyWakesThroughCalls(const FlagWait &W, const SourceManager &SM) {
       auto Notified = Sum.Notified.find(Callee);
       const Stmt *CalleeBody = Sum.BodyOf.lookup(Callee);
       if (Notified != Sum.Notified.end() && CalleeBody) {
-        const Body::Write *Last = nullptr;
-        for (const Body::Write &Wr : B.Writes)
-          if (llvm::is_contained(W.Flags, Wr.Flag) &&
-              Before(Wr.Loc, Call->getBeginLoc()) &&
-              (!Last || Before(Last->Loc, Wr.Loc)))
-            Last = &Wr;
+        const Body::Write *Last =
+            lastWriteBefore(B, W.Flags, Call->getBeginLoc(), SM);
         const CallExpr *Inner = nullptr;
         for (auto [N, NotifyCall] : Notified->second)
           if (N == CV && !Inner &&

@@ -208,6 +208,10 @@ private:
     llvm::DenseMap<const clang::FunctionDecl *, const clang::Stmt *> BodyOf;
   };
   const Summary &summary(const clang::CXXRecordDecl *RD);
+  /// The last write in \p B of one of \p Flags before \p Loc, or null.
+  static const Body::Write *
+  lastWriteBefore(const Body &B, llvm::ArrayRef<const clang::FieldDecl *> Flags,
+                  clang::SourceLocation Loc, const clang::SourceManager &SM);
   const llvm::SmallVector<Body, 4> &summarise(const clang::CXXRecordDecl *RD);
 
   const ApiModel &M;

@@ -1,8 +1,8 @@
 //===- StopLatencyRule.cpp - Waits that delay noticing a stop -------------===//
 
 #include "lib/waits/StopLatencyRule.h"
-#include "lib/ast/Statements.h"
 
+#include "lib/ast/Statements.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
 #include "clang/AST/ASTContext.h"

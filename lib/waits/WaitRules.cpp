@@ -78,13 +78,16 @@ SourceLocation callNameLoc(const CallExpr *CE) {
   return CE->getExprLoc();
 }
 
+bool mayReportAt(WaitRuleContext &R, SourceLocation Loc,
+                 const SourceManager &SM) {
+  return Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc)) &&
+         !R.State.Reported.contains(Loc);
+}
+
 SourceLocation reportableCallLoc(WaitRuleContext &R, const CallExpr *CE,
                                 const SourceManager &SM) {
   SourceLocation Loc = callNameLoc(CE);
-  if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)) ||
-      R.State.Reported.contains(Loc))
-    return {};
-  return Loc;
+  return mayReportAt(R, Loc, SM) ? Loc : SourceLocation();
 }
 
 Woken wokenOnStop(WaitRuleContext &R, const Scope &S, const ValueDecl *Object,

@@ -132,8 +132,13 @@ void noteToken(WaitRuleContext &R, const ScopeToken &T);
 /// Where a diagnostic about \p CE goes: the callee's name.
 clang::SourceLocation callNameLoc(const clang::CallExpr *CE);
 
-/// callNameLoc(\p CE) when a finding may go there: a valid location, not
-/// in a system header, not reported yet (invalid otherwise).
+/// Whether a finding may go at \p Loc: a valid location, not in a system
+/// header, not reported yet.
+bool mayReportAt(WaitRuleContext &R, clang::SourceLocation Loc,
+                 const clang::SourceManager &SM);
+
+/// callNameLoc(\p CE) when a finding may go there (mayReportAt; invalid
+/// otherwise).
 clang::SourceLocation reportableCallLoc(WaitRuleContext &R,
                                         const clang::CallExpr *CE,
                                         const clang::SourceManager &SM);
