@@ -1,8 +1,8 @@
 //===- CancellationScope.cpp - Bodies that were handed a token ------------===//
 
 #include "lib/contexts/CancellationScope.h"
-#include "lib/ast/Statements.h"
 
+#include "lib/ast/Statements.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

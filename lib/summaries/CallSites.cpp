@@ -3,6 +3,7 @@
 #include "lib/summaries/CallSites.h"
 
 #include "lib/ast/ExprWrappers.h"
+#include "lib/summaries/SummaryTable.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -108,14 +109,8 @@ bool CallSites::everyCallDefaults(const FunctionDecl *FD, unsigned Index) {
   if (It == ByCallee.end() || It->second.Escapes || It->second.Calls.empty())
     return false;
   for (const CallExpr *Call : It->second.Calls) {
-    unsigned Arg = Index;
-    // A member operator's object is its first argument.
-    if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD))
-      ++Arg;
-    if (Arg >= Call->getNumArgs())
-      return false;
-    const Expr *A = Call->getArg(Arg);
-    if (!isa<CXXDefaultArgExpr>(A) && !isValueInitialized(A))
+    const Expr *A = SummaryTable::passedFor(Call, FD, Index);
+    if (!A || (!isa<CXXDefaultArgExpr>(A) && !isValueInitialized(A)))
       return false;
   }
   return true;

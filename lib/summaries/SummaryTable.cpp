@@ -1,8 +1,8 @@
 //===- SummaryTable.cpp - The call graph walk behind the summaries --------===//
 
 #include "lib/summaries/SummaryTable.h"
-#include "lib/ast/Statements.h"
 
+#include "lib/ast/Statements.h"
 #include "lib/contexts/CancellationScope.h"
 #include "lib/model/TypeClassifier.h"
 #include "lib/waits/BlockingCalls.h"
@@ -197,14 +197,14 @@ bool SummaryTable::writesParameter(const FunctionDecl *FD, unsigned Index) {
     return true;
   bool W = ExprMutationAnalyzer(*F->Body, Ctx)
                .isMutated(F->Function->getParamDecl(Index));
-  // facts() may have grown the maps: look the slot up again.
-  Written[{FD, Index}] = W;
+  // facts() adds to Functions only: the slot is still where it was.
+  It->second = W;
   return W;
 }
 
-const Expr *SummaryTable::argumentFor(const CallExpr *Call,
-                                      const FunctionDecl *Callee,
-                                      unsigned Param) {
+const Expr *SummaryTable::passedFor(const CallExpr *Call,
+                                    const FunctionDecl *Callee,
+                                    unsigned Param) {
   if (!Call || !Callee || Param >= Callee->getNumParams())
     return nullptr;
   unsigned Offset = 0;
@@ -213,7 +213,13 @@ const Expr *SummaryTable::argumentFor(const CallExpr *Call,
     Offset = 1;
   if (Param + Offset >= Call->getNumArgs())
     return nullptr;
-  const Expr *A = Call->getArg(Param + Offset);
+  return Call->getArg(Param + Offset);
+}
+
+const Expr *SummaryTable::argumentFor(const CallExpr *Call,
+                                      const FunctionDecl *Callee,
+                                      unsigned Param) {
+  const Expr *A = passedFor(Call, Callee, Param);
   if (const auto *D = dyn_cast_or_null<CXXDefaultArgExpr>(A))
     return D->getExpr();
   return A;

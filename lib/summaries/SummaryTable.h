@@ -115,6 +115,13 @@ public:
   /// once per parameter.
   bool writesParameter(const clang::FunctionDecl *FD, unsigned Index);
 
+  /// What \p Call has for \p Callee's parameter \p Param: the expression
+  /// written, or a CXXDefaultArgExpr where the call leaves it to its
+  /// default; null if there is none.
+  static const clang::Expr *passedFor(const clang::CallExpr *Call,
+                                      const clang::FunctionDecl *Callee,
+                                      unsigned Param);
+
   /// The argument \p Call passes for \p Callee's parameter \p Param: the
   /// expression written, or the default argument; null if there is none.
   static const clang::Expr *argumentFor(const clang::CallExpr *Call,
