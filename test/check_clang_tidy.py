@@ -13,7 +13,9 @@ The test file states what it expects with FileCheck directives:
       appear, in order, with line and column: `:[[@LINE-1]]:3: warning: ...`.
       No other diagnostic may appear: a warning, error or note that no
       directive matches fails the test.  A file with no CHECK-MESSAGES
-      directive for a suffix must produce no diagnostic at all.
+      directive for a suffix must produce no diagnostic at all.  With
+      several suffixes (-check-suffixes=,S) the directives of all of them
+      check the one run together.
   CHECK-FIXES[-S]: the file after `clang-tidy -fix`.  Without such
       directives the file must come out of -fix unchanged.
 
@@ -54,7 +56,7 @@ def split_args(extra):
 
 def run_filecheck(filecheck, prefix, input_file, check_file, implicit):
     cmd = [filecheck, "-input-file=" + input_file, check_file,
-           "-check-prefix=" + prefix, "-dump-input=fail"]
+           "-check-prefixes=" + prefix, "-dump-input=fail"]
     if implicit:
         cmd += ["-implicit-check-not={{warning|error|note|remark}}:"]
     else:
@@ -122,22 +124,28 @@ def main():
     with open(messages_file, "w", encoding="utf-8") as f:
         f.write(diagnostics)
 
-    for s in suffixes:
-        tail = "-" + s if s else ""
-        prefix = "CHECK-MESSAGES" + tail
-        if re.search(r"\b" + re.escape(prefix) + r":", text):
-            run_filecheck(args.filecheck, prefix, messages_file, args.input, True)
-        elif lines:
-            fail("no %s directives, but clang-tidy reported:\n%s" % (prefix, diagnostics))
+    # Several suffixes check one run together (FileCheck with all their
+    # prefixes), as upstream's check_clang_tidy.py does.
+    tails = ["-" + s if s else "" for s in suffixes]
+    messages = [p for p in ("CHECK-MESSAGES" + t for t in tails)
+                if re.search(r"\b" + re.escape(p) + r":", text)]
+    if messages:
+        run_filecheck(args.filecheck, ",".join(messages), messages_file,
+                      args.input, True)
+    elif lines:
+        fail("no %s directives, but clang-tidy reported:\n%s" %
+             (" or ".join("CHECK-MESSAGES" + t for t in tails), diagnostics))
 
-        fixes = "CHECK-FIXES" + tail
-        if re.search(r"\b" + re.escape(fixes) + r":", text):
-            run_filecheck(args.filecheck, fixes, temp_file, args.input, False)
-        else:
-            with open(temp_file, encoding="utf-8") as f:
-                if f.read() != text:
-                    fail("no %s directives, but -fix changed the file" % fixes)
-
+    fixes = [p for p in ("CHECK-FIXES" + t for t in tails)
+             if re.search(r"\b" + re.escape(p) + r":", text)]
+    if fixes:
+        run_filecheck(args.filecheck, ",".join(fixes), temp_file, args.input,
+                      False)
+    else:
+        with open(temp_file, encoding="utf-8") as f:
+            if f.read() != text:
+                fail("no %s directives, but -fix changed the file" %
+                     " or ".join("CHECK-FIXES" + t for t in tails))
 
 if __name__ == "__main__":
     main()

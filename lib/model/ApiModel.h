@@ -127,6 +127,7 @@ enum class Profile : unsigned char {
   ScopeGuards,
   TestFrameworks,
   Containers,
+  Posix,
   User, ///< from options or annotations
   NumProfiles
 };
@@ -161,6 +162,9 @@ enum EntryFlags : uint16_t {
   /// started with (std::thread::join); blind only when that callable is
   /// visible and itself blocks blind.
   JoinsCallable = 1u << 9,
+  /// BoundedWait: a plain number is a number of milliseconds, and a
+  /// negative one waits without a bound (poll(fds, n, timeout_ms)).
+  MillisecondsIfArithmetic = 1u << 10,
 };
 
 /// Argument index meaning "the first argument whose type is a

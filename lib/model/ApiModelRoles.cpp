@@ -70,7 +70,7 @@ constexpr const char *ProfileNames[] = {
     "std",         "asio",         "grpc",     "folly",
     "seastar",     "boost-fiber",  "tbb",      "go-ports",
     "azure",       "scope-guards", "test-frameworks", "containers",
-    "user"};
+    "posix",       "user"};
 static_assert(sizeof(ProfileNames) / sizeof(ProfileNames[0]) ==
                   static_cast<size_t>(Profile::NumProfiles),
               "every profile needs a name");

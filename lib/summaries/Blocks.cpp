@@ -53,7 +53,8 @@ const BlockSummary &BlockSummaries::of(const FunctionDecl *FD,
 }
 
 std::optional<BlockBound>
-BlockSummaries::boundOfExpr(const Expr *E, const FunctionDecl *Within) {
+BlockSummaries::boundOfExpr(const Expr *E, const FunctionDecl *Within,
+                            std::optional<Period> NumberUnit) {
   if (!E || E->isValueDependent() || E->isTypeDependent() ||
       E->containsErrors())
     return std::nullopt;
@@ -62,7 +63,7 @@ BlockSummaries::boundOfExpr(const Expr *E, const FunctionDecl *Within) {
   if (std::optional<DurationValue> D = evaluateDuration(E, Ctx, M))
     return constantBound(*D);
   if (Within)
-    if (std::optional<ParamRef> P = parameterOf(E, Within, M)) {
+    if (std::optional<ParamRef> P = parameterOf(E, Within, M, NumberUnit)) {
       if (Table.writesParameter(Within, P->Index))
         return std::nullopt;
       BlockBound B;
@@ -71,7 +72,7 @@ BlockSummaries::boundOfExpr(const Expr *E, const FunctionDecl *Within) {
       B.NumberUnit = P->NumberUnit;
       return B;
     }
-  std::optional<KnownDuration> K = Values().smallestDuration(E);
+  std::optional<KnownDuration> K = Values().smallestDuration(E, NumberUnit);
   if (!K)
     return std::nullopt;
   BlockBound B = constantBound(K->Min);
@@ -185,8 +186,9 @@ void BlockSummaries::compute(const FunctionDecl *FD, unsigned Depth,
     if (std::optional<BoundedCall> W = classifyBoundedWait(Call, Ctx, M)) {
       std::optional<BlockBound> Bound =
           W->Bound ? constantBound(*W->Bound)
-          : W->BoundIsDeadline ? std::nullopt
-                               : boundOfExpr(W->BoundArg, F->Function);
+          : W->BoundIsDeadline
+              ? std::nullopt
+              : boundOfExpr(W->BoundArg, F->Function, W->NumberUnit);
       if (!Bound || exempt(*F, Call, W->Object, /*Blind=*/false))
         continue;
       BlockEffect E;

@@ -102,9 +102,11 @@ private:
                                     const clang::CallExpr *Call,
                                     const clang::FunctionDecl *Callee,
                                     const clang::FunctionDecl *Caller);
-  /// The bound of a duration \p E (not constant) read in \p Within.
-  std::optional<BlockBound> boundOfExpr(const clang::Expr *E,
-                                        const clang::FunctionDecl *Within);
+  /// The bound of a duration \p E (not constant) read in \p Within; with
+  /// \p NumberUnit, of a plain number of that unit.
+  std::optional<BlockBound>
+  boundOfExpr(const clang::Expr *E, const clang::FunctionDecl *Within,
+              std::optional<Period> NumberUnit = std::nullopt);
   bool exempt(const LocalFacts &F, const clang::CallExpr *Call,
               const clang::ValueDecl *Object, bool Blind);
   void add(BlockSummary &Out, BlockEffect E) const;

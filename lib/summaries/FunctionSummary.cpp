@@ -47,9 +47,14 @@ const ParmVarDecl *ownParameter(const Expr *E, const FunctionDecl *FD) {
 } // namespace
 
 std::optional<ParamRef> parameterOf(const Expr *E, const FunctionDecl *FD,
-                                    const ApiModel &M) {
+                                    const ApiModel &M,
+                                    std::optional<Period> NumberUnit) {
   if (!E || !FD)
     return std::nullopt;
+  if (NumberUnit)
+    if (const ParmVarDecl *P = ownParameter(E, FD);
+        P && P->getType()->isArithmeticType())
+      return ParamRef{P->getFunctionScopeIndex(), NumberUnit};
   E = skipWrappers(writtenDuration(E, M), FunctionalCasts);
   if (const ParmVarDecl *P = ownParameter(E, FD)) {
     if (!durationPeriod(P->getType(), M))

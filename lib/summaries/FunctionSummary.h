@@ -76,10 +76,11 @@ struct ParamRef {
 };
 
 /// Whether \p E, in the body of \p FD (a definition), reads one of its
-/// parameters as above.
-std::optional<ParamRef> parameterOf(const clang::Expr *E,
-                                    const clang::FunctionDecl *FD,
-                                    const ApiModel &M);
+/// parameters as above; with \p NumberUnit, \p E may also be a number
+/// parameter read as a number of that unit (the timeout of `poll`).
+std::optional<ParamRef>
+parameterOf(const clang::Expr *E, const clang::FunctionDecl *FD,
+            const ApiModel &M, std::optional<Period> NumberUnit = std::nullopt);
 
 /// How long a blocking operation can last.
 struct BlockBound {

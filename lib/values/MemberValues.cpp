@@ -398,14 +398,20 @@ bool ValueSources::sources(const Expr *E, const NamedDecl *Via, Leaves &Out,
 }
 
 std::optional<KnownDuration>
-ValueSources::smallestDuration(const Expr *E) {
+ValueSources::smallestDuration(const Expr *E,
+                               std::optional<Period> NumberUnit) {
   if (!E)
     return std::nullopt;
   E = writtenDuration(E, M);
   Leaves L;
   std::optional<Period> Unit;
-  // A number converted to a duration: each value of the number.
-  if (const CXXConstructExpr *CE = durationConstruction(E, M);
+  QualType T = E->getType().getCanonicalType();
+  if (NumberUnit && T->isArithmeticType() && !T->isBooleanType()) {
+    // A plain number of NumberUnit: each value of the number.
+    Unit = NumberUnit;
+    if (!sources(E, nullptr, L, 0))
+      return std::nullopt;
+  } else if (const CXXConstructExpr *CE = durationConstruction(E, M);
       CE && CE->getArg(0)->getType()->isArithmeticType()) {
     Unit = durationPeriod(CE->getType(), M);
     if (!sources(CE->getArg(0), nullptr, L, 0))

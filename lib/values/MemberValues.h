@@ -88,7 +88,11 @@ public:
   /// to one), when it is not a constant but all its values are, as
   /// described in the file comment.  Nullopt otherwise (also for a
   /// constant: fold those with foldDuration).
-  std::optional<KnownDuration> smallestDuration(const clang::Expr *E);
+  /// With \p NumberUnit, \p E may also be a plain number of that unit
+  /// (the timeout of `poll`, a number of milliseconds).
+  std::optional<KnownDuration>
+  smallestDuration(const clang::Expr *E,
+                   std::optional<Period> NumberUnit = std::nullopt);
 
   struct Index; ///< the writes and calls of the code in view
 

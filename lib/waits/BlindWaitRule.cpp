@@ -42,8 +42,8 @@ void checkScopeWaits(WaitRuleContext &R, const Scope &S, ASTContext &Ctx,
           classifyBoundedWait(C.Call, Ctx, R.model());
       if (!W)
         continue;
-      std::optional<LatencyBound> Length =
-          boundOf(R, W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx);
+      std::optional<LatencyBound> Length = boundOf(
+          R, W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx, W->NumberUnit);
       if (Length ? Length->Value.seconds() < R.Options.MaxLatencySeconds
                  : !R.Options.StrictMode)
         continue;
@@ -57,7 +57,8 @@ void checkScopeWaits(WaitRuleContext &R, const Scope &S, ASTContext &Ctx,
            wokenByUnknownRoute(R, S, C.Call, SM)))
         continue;
       R.State.Reported.insert(Loc);
-      reportLatency(R, S, C.Call, W->Name, /*Sleep=*/false, Length);
+      reportLatency(R, S, C.Call, W->Name, /*Sleep=*/false, Length,
+                    /*OnObject=*/callObject(W->Call) != nullptr);
       continue;
     }
     SourceLocation Loc = callNameLoc(C.Call);

@@ -312,6 +312,15 @@ std::optional<BoundedCall> classifyBoundedWait(const Expr *E,
   int Index = M.argumentIndex(*Entry, FD, Args);
   if (Index >= 0 && static_cast<size_t>(Index) < Args.size()) {
     B.BoundArg = Args[Index];
+    QualType T = Args[Index]->getType().getCanonicalType();
+    if ((Entry->Flags & MillisecondsIfArithmetic) && T->isArithmeticType() &&
+        !T->isBooleanType()) {
+      B.NumberUnit = Period{1, 1000};
+      B.Bound = evaluateDuration(Args[Index], Ctx, M, /*Seconds=*/true);
+      if (B.Bound)
+        B.Bound->Unit = *B.NumberUnit;
+      return B;
+    }
     B.BoundIsDeadline = !durationPeriod(Args[Index]->getType(), M);
     B.Bound = evaluateDuration(Args[Index], Ctx, M);
     if (!B.Bound)

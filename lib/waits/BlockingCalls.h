@@ -106,6 +106,9 @@ struct BoundedCall {
   const clang::Expr *BoundArg = nullptr;
   /// Whether BoundArg is a deadline (a time point).
   bool BoundIsDeadline = false;
+  /// Set when BoundArg is a plain number of this unit (an entry with
+  /// MillisecondsIfArithmetic: `poll(fds, n, 60000)`).
+  std::optional<Period> NumberUnit;
 };
 
 /// Classifies \p E as a bounded wait: a Role::BoundedWait call that is

@@ -15,7 +15,7 @@ namespace context_tidy {
 
 void reportLatency(WaitRuleContext &R, const Scope &S, const CallExpr *Call,
                    StringRef Name, bool Sleep,
-                   const std::optional<LatencyBound> &Length) {
+                   const std::optional<LatencyBound> &Length, bool OnObject) {
   const ScopeToken &Token = S.Tokens.front();
   std::string By = Length ? Length->text() : std::string();
   R.diag(callNameLoc(Call),
@@ -24,10 +24,12 @@ void reportLatency(WaitRuleContext &R, const Scope &S, const CallExpr *Call,
          "timeout shorter than %4, or wake it from a stop callback that "
          "holds the mutex|sleep in steps shorter than %4, or wait on a "
          "condition_variable_any with '%1'|sleep in steps shorter than %4 "
-         "that check '%1', or wait on its done channel and a timer together}5")
+         "that check '%1', or wait on its done channel and a timer "
+         "together|wait in steps shorter than %4 that check '%1'}5")
       << Name << Token.Decl->getName() << By << !Length
       << R.Options.MaxStopLatency
-      << (!Sleep                               ? 0u
+      << (!Sleep && !OnObject                  ? 3u
+          : !Sleep                             ? 0u
           : Token.Kind == ContextKind::Context ? 2u
                                                : 1u);
   noteToken(R, Token);
@@ -49,7 +51,8 @@ void checkFlagLatency(WaitRuleContext &R, const ScopeCall &C, ASTContext &Ctx) {
     Sleep = true;
   } else if (std::optional<BoundedCall> W =
                  classifyBoundedWait(C.Call, Ctx, R.model())) {
-    Length = boundOf(R, W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx);
+    Length = boundOf(R, W->Bound, W->BoundArg, W->BoundIsDeadline, Ctx,
+                     W->NumberUnit);
     NameText = W->Name;
     Object = W->Object;
   } else {

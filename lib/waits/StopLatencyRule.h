@@ -26,10 +26,13 @@ class CallExpr;
 
 namespace context_tidy {
 
-/// 'sleep_for' can delay noticing a stop request on 'st' by 2s.
+/// 'sleep_for' can delay noticing a stop request on 'st' by 2s.  \p
+/// OnObject: the wait is on an object that a stop callback could wake (a
+/// condition variable), not a free function (`poll`).
 void reportLatency(WaitRuleContext &R, const Scope &S,
                    const clang::CallExpr *Call, llvm::StringRef Name,
-                   bool Sleep, const std::optional<LatencyBound> &Length);
+                   bool Sleep, const std::optional<LatencyBound> &Length,
+                   bool OnObject = true);
 
 /// A sleep or bounded wait of MaxStopLatency or more in a loop whose
 /// condition reads a stop flag (a flag member that the destructor, or a

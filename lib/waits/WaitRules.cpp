@@ -33,7 +33,8 @@ ValueSources &valueSources(WaitRuleState &St, ASTContext &Ctx,
 
 std::optional<LatencyBound>
 boundOf(WaitRuleContext &R, const std::optional<DurationValue> &Constant,
-        const Expr *Arg, bool IsDeadline, ASTContext &Ctx) {
+        const Expr *Arg, bool IsDeadline, ASTContext &Ctx,
+        std::optional<Period> NumberUnit) {
   if (Constant) {
     LatencyBound B;
     B.Value = *Constant;
@@ -43,7 +44,7 @@ boundOf(WaitRuleContext &R, const std::optional<DurationValue> &Constant,
       Arg->containsErrors())
     return std::nullopt;
   std::optional<KnownDuration> K =
-      valueSources(R.State, Ctx, R.model()).smallestDuration(Arg);
+      valueSources(R.State, Ctx, R.model()).smallestDuration(Arg, NumberUnit);
   if (!K)
     return std::nullopt;
   LatencyBound B;

@@ -117,11 +117,12 @@ struct LatencyBound {
 };
 
 /// The bound of a wait: \p Constant when it is known, else the smallest
-/// value \p Arg (a duration, not a deadline) can hold.  Nullopt when
-/// unknown.
+/// value \p Arg (a duration, not a deadline; or, with \p NumberUnit, a
+/// number of that unit) can hold.  Nullopt when unknown.
 std::optional<LatencyBound>
 boundOf(WaitRuleContext &R, const std::optional<DurationValue> &Constant,
-        const clang::Expr *Arg, bool IsDeadline, clang::ASTContext &Ctx);
+        const clang::Expr *Arg, bool IsDeadline, clang::ASTContext &Ctx,
+        std::optional<Period> NumberUnit = std::nullopt);
 
 /// The note at the smallest value of a bound found by structure.
 void noteBoundSource(WaitRuleContext &R, const std::optional<LatencyBound> &B);

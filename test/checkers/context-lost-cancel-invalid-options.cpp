@@ -32,7 +32,7 @@
 // RUN:   -config="{CheckOptions: {Profiles: 'go-ports;gopher;std'}}" \
 // RUN:   -- -std=c++20 -isystem %mocks 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=ENUM,ALL --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// ENUM: {{^}}warning: invalid value 'go-ports;gopher;std' in option 'Profiles' of context-lost-cancel: 'gopher' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, user; using 'go-ports;std' [clang-tidy-config]{{$}}
+// ENUM: {{^}}warning: invalid value 'go-ports;gopher;std' in option 'Profiles' of context-lost-cancel: 'gopher' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, posix, user; using 'go-ports;std' [clang-tidy-config]{{$}}
 //
 // Valid values, however spelt, are not reported.
 // RUN: %clang_tidy --load=%plugin -checks='-*,context-lost-cancel' %s \

@@ -14,7 +14,7 @@
 // RUN:   -config="{CheckOptions: {context-nonpositive-timeout.Profiles: 'Std;go_ports'}}" \
 // RUN:   -- -std=c++20 -isystem %mocks 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=ENUM --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// ENUM: {{^}}warning: invalid value 'Std;go_ports' in option 'Profiles' of context-nonpositive-timeout: 'Std', 'go_ports' are unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, user; using none [clang-tidy-config]{{$}}
+// ENUM: {{^}}warning: invalid value 'Std;go_ports' in option 'Profiles' of context-nonpositive-timeout: 'Std', 'go_ports' are unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, posix, user; using none [clang-tidy-config]{{$}}
 #include <chrono>
 #include <gocxx/context.h>
 

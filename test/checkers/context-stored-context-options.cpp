@@ -26,7 +26,7 @@
 // RUN:   -config="{CheckOptions: {context-stored-context.MapTypes: '::', Profiles: 'std;stdlib'}}" \
 // RUN:   -- -std=c++20 > %t.model 2>&1
 // RUN: FileCheck %s --check-prefix=MODEL --input-file=%t.model --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// MODEL-DAG: {{^}}warning: invalid value 'std;stdlib' in option 'Profiles' of context-stored-context: 'stdlib' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, user; using 'std' [clang-tidy-config]{{$}}
+// MODEL-DAG: {{^}}warning: invalid value 'std;stdlib' in option 'Profiles' of context-stored-context: 'stdlib' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, posix, user; using 'std' [clang-tidy-config]{{$}}
 // MODEL-DAG: {{^}}warning: invalid value '::' in option 'MapTypes' of context-stored-context: '::' has an empty name; expected a semicolon-separated list of qualified names or regular expressions, each optionally followed by ':<argument index>'; using no pattern of it [clang-tidy-config]{{$}}
 // MODEL: context-stored-context-options.cpp:[[@LINE+3]]:18: warning: cancellation source 'g_source'
 #include <stop_token>

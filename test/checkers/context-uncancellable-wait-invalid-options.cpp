@@ -13,7 +13,7 @@
 // PAT: {{^}}warning: invalid value 'mylib::wait_all;mylib::(' in option 'BlockingFunctions' of context-uncancellable-wait: 'mylib::(' is not a valid regular expression (parentheses not balanced); expected a semicolon-separated list of qualified names or regular expressions, each optionally followed by ':<argument index>'; using 'mylib::wait_all' [clang-tidy-config]{{$}}
 // RUN: %clang_tidy --load=%plugin -checks='-*,context-uncancellable-wait' -config="{CheckOptions: {Profiles: 'std;asio;boost'}}" %s -- -std=c++20 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=ENUM,ALL --implicit-check-not=warning: --implicit-check-not=error: --implicit-check-not=note:
-// ENUM: {{^}}warning: invalid value 'std;asio;boost' in option 'Profiles' of context-uncancellable-wait: 'boost' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, user; using 'std;asio' [clang-tidy-config]{{$}}
+// ENUM: {{^}}warning: invalid value 'std;asio;boost' in option 'Profiles' of context-uncancellable-wait: 'boost' is unknown; expected a semicolon-separated list of: std, asio, grpc, folly, seastar, boost-fiber, tbb, go-ports, azure, scope-guards, test-frameworks, containers, posix, user; using 'std;asio' [clang-tidy-config]{{$}}
 #include <chrono>
 #include <stop_token>
 #include <thread>

@@ -25,6 +25,7 @@ static std::string flags(unsigned F) {
   Add(ReturnsContext, "must return a context");
   Add(PointerLike, "pointer-like");
   Add(JoinsCallable, "joins a callable");
+  Add(MillisecondsIfArithmetic, "numbers are milliseconds");
   return S;
 }
 
