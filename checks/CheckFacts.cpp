@@ -34,6 +34,16 @@ std::string factKey(const FunctionDecl *FD) {
   return std::string(Usr);
 }
 
+bool CheckFacts::followsCalls(StringRef CheckName,
+                              const ClangTidyCheck::OptionsView &Options,
+                              ClangTidyContext *Context) {
+  const char *EnvDir = std::getenv("CONTEXT_TIDY_FACTS_DIRECTORY");
+  return OptionReader(CheckName, Options, Context)
+             .boolean("FollowCalls", false) ||
+         !Options.getLocalOrGlobal("FactsDirectory", EnvDir ? EnvDir : "")
+              .empty();
+}
+
 CheckFacts::CheckFacts(StringRef CheckName,
                        const ClangTidyCheck::OptionsView &Options,
                        ClangTidyContext *Context)

@@ -38,6 +38,11 @@ public:
 
   /// Whether the rules across calls run.
   bool followCalls() const { return Follow; }
+  /// The same answer without reading facts (for a check whose rules across
+  /// calls read no facts): FollowCalls, or a FactsDirectory given.
+  static bool followsCalls(StringRef CheckName,
+                           const ClangTidyCheck::OptionsView &Options,
+                           ClangTidyContext *Context);
   /// Whether this run is the facts phase.
   bool exporting() const { return Export; }
 

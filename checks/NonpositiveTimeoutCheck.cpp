@@ -2,7 +2,10 @@
 
 #include "checks/NonpositiveTimeoutCheck.h"
 
+#include "checks/CheckFacts.h"
 #include "lib/model/TypeClassifier.h"
+#include "lib/summaries/SummaryTable.h"
+#include "lib/summaries/TimeoutParams.h"
 #include "lib/values/Duration.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -211,7 +214,14 @@ AST_MATCHER_P2(Expr, takesTimeout, const ApiModel *, M,
 NonpositiveTimeoutCheck::NonpositiveTimeoutCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ContextCheck(Name, Context,
-                   {"TimeoutFunctions", "DeadlineFunctions", "PollFunctions"}) {
+                   {"TimeoutFunctions", "DeadlineFunctions", "PollFunctions"}),
+      FollowCalls(CheckFacts::followsCalls(Name, Options, Context)) {}
+
+NonpositiveTimeoutCheck::~NonpositiveTimeoutCheck() = default;
+
+void NonpositiveTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  ContextCheck::storeOptions(Opts);
+  Options.store(Opts, "FollowCalls", FollowCalls ? "true" : "false");
 }
 
 void NonpositiveTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
@@ -223,6 +233,11 @@ void NonpositiveTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                       unless(isExpansionInSystemHeader()))
                          .bind("call"),
                      this);
+  // Any call may give a parameter that reaches a timeout its value: the
+  // summaries are computed for the callees of calls, on demand.
+  if (FollowCalls)
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader())).bind("through"), this);
 }
 
 void NonpositiveTimeoutCheck::registerPPCallbacks(const SourceManager &,
@@ -232,12 +247,110 @@ void NonpositiveTimeoutCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void NonpositiveTimeoutCheck::onEndOfTranslationUnit() {
+  Params.reset();
+  Table.reset();
   Reported.clear();
   TakesTimeout.clear();
   model().clearCaches();
 }
 
+void NonpositiveTimeoutCheck::checkThroughCall(const CallExpr *Call,
+                                               ASTContext &Ctx) {
+  if (Call->containsErrors() || Call->isValueDependent())
+    return;
+  if (!Table || &Table->context() != &Ctx) {
+    Params.reset();
+    Table = std::make_unique<SummaryTable>(Ctx, model());
+    const ApiModel &M = model();
+    Params = std::make_unique<TimeoutParamSummaries>(
+        *Table, [&M](const CallExpr *C) {
+          TimeoutApiCall Out;
+          const FunctionDecl *FD = nullptr;
+          llvm::ArrayRef<const Expr *> Args = callArguments(C, FD);
+          Role R = Role::RelativeTimeout;
+          const ApiEntry *Entry = FD ? timeoutEntry(C, FD, M, R) : nullptr;
+          if (!Entry || R == Role::AbsoluteDeadline ||
+              (Entry->From == Profile::GoPorts && !involvesContext(C, FD, M)))
+            return Out;
+          int Index = M.argumentIndex(*Entry, FD, Args);
+          if (Index < 0)
+            return Out;
+          Out.Arg = Args[Index];
+          Out.Poll = R == Role::PollTimeout;
+          Out.CreatesContext = createsContext(C, FD, M);
+          return Out;
+        });
+  }
+  const FunctionDecl *Callee = Table->callee(Call);
+  if (!Callee)
+    return;
+  for (const TimeoutParam &T : Params->of(Callee).Params)
+    reportThroughCall(Call, Callee, T, Ctx);
+}
+
+void NonpositiveTimeoutCheck::reportThroughCall(const CallExpr *Call,
+                                                const FunctionDecl *Callee,
+                                                const TimeoutParam &T,
+                                                ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Expr *Passed = SummaryTable::passedFor(Call, Callee, T.Param);
+  if (!Passed)
+    return;
+  const auto *Default = dyn_cast<CXXDefaultArgExpr>(Passed);
+  const Expr *Value = Default ? Default->getExpr() : Passed;
+  if (!Value || Value->isValueDependent() || Value->isTypeDependent() ||
+      Value->containsErrors() || SM.isInSystemMacro(Call->getBeginLoc()) ||
+      (!Default && SM.isInSystemMacro(Value->getBeginLoc())))
+    return;
+  std::pair<unsigned, unsigned> Key(Call->getBeginLoc().getRawEncoding(),
+                                    Call->getEndLoc().getRawEncoding());
+  if (Reported.contains(Key))
+    return;
+  const ApiModel &M = model();
+  std::optional<FoldedDuration> F =
+      foldDuration(writtenDuration(Value, M), Ctx, M,
+                   /*Seconds=*/T.NumberUnit.has_value());
+  if (!F)
+    return;
+  if (T.NumberUnit)
+    F->Value.Unit = *T.NumberUnit;
+  int Sign = F->Value.sign();
+  if (Sign > 0 || (Sign == 0 && T.Poll && !F->Truncated))
+    return;
+  Reported.insert(Key);
+  unsigned Effect = T.Poll && Sign < 0 ? 0u : T.CreatesContext ? 1u : 2u;
+  std::string Name = summaryName(Callee);
+  if (Default)
+    diag(Call->getExprLoc(),
+         "'%0' is called with its default timeout (%1), which is "
+         "%select{negative|zero}2 and reaches '%3' as its timeout; "
+         "%select{it behaves as a zero timeout and does not wait|the context "
+         "is already expired when it is created|it expires immediately}4")
+        << Name << F->Value.format() << (Sign == 0) << T.Api << Effect;
+  else
+    diag(Value->getBeginLoc(),
+         "%select{negative|zero}0 timeout passed to '%1' (%2) reaches '%3' "
+         "as its timeout; %select{it behaves as a zero timeout and does not "
+         "wait|the context is already expired when it is created|it expires "
+         "immediately}4")
+        << (Sign == 0) << Name << F->Value.format() << T.Api << Effect
+        << Value->getSourceRange();
+  if (Default)
+    diag(Value->getBeginLoc(), "the default argument is defined here",
+         DiagnosticIDs::Note);
+  for (size_t I = 0; I < T.Chain.size(); ++I)
+    diag(T.Chain[I].Loc,
+         "'%0' passes it to '%1'%select{| as its timeout}2 here",
+         DiagnosticIDs::Note)
+        << T.Chain[I].Function << T.Chain[I].Callee
+        << (I + 1 == T.Chain.size());
+}
+
 void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Through = Result.Nodes.getNodeAs<CallExpr>("through")) {
+    checkThroughCall(Through, *Result.Context);
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   if (!Call || Call->containsErrors())
     return;

@@ -5,6 +5,9 @@
 // zero, on the APIs the model lists as taking a timeout (RelativeTimeout),
 // a deadline (AbsoluteDeadline) or a poll-style timeout (PollTimeout, where
 // zero is an idiom and only a negative value or a truncation is reported).
+// With FollowCalls, also a call that gives such a value (an argument or a
+// default argument) to a parameter that reaches one of those timeouts
+// unchanged, one or more calls down (lib/summaries/TimeoutParams.h).
 //
 // Documentation: docs/checks/context-nonpositive-timeout.md
 //
@@ -16,6 +19,13 @@
 #include "checks/ContextCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
+
+namespace context_tidy {
+class SummaryTable;
+class TimeoutParamSummaries;
+struct TimeoutParam;
+} // namespace context_tidy
 
 namespace clang {
 class Preprocessor;
@@ -26,6 +36,8 @@ namespace clang::tidy::context {
 class NonpositiveTimeoutCheck : public ContextCheck {
 public:
   NonpositiveTimeoutCheck(StringRef Name, ClangTidyContext *Context);
+  ~NonpositiveTimeoutCheck() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
@@ -34,6 +46,16 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// A call that gives a parameter reaching a timeout a value that is not
+  /// positive (FollowCalls).
+  void checkThroughCall(const CallExpr *Call, ASTContext &Ctx);
+  void reportThroughCall(const CallExpr *Call, const FunctionDecl *Callee,
+                         const context_tidy::TimeoutParam &T,
+                         ASTContext &Ctx);
+
+  bool FollowCalls = false;
+  std::unique_ptr<context_tidy::SummaryTable> Table;
+  std::unique_ptr<context_tidy::TimeoutParamSummaries> Params;
   Preprocessor *PP = nullptr;
   /// Calls already reported, by their range (a template's instantiations
   /// share them).

@@ -3,10 +3,11 @@
 // The summary of a function: what calling it does that a check about
 // cancellation needs to know at the call, computed once per translation
 // unit from the function's body and its callees' summaries
-// (SummaryTable.h).  One record per kind, each in the file of its kind;
-// today one kind:
+// (SummaryTable.h).  One record per kind, each in the file of its kind:
 //  - blocks (Blocks.h): calling it blocks, for a bound or without one,
-//    without observing any cancellation token.
+//    without observing any cancellation token;
+//  - timeout parameters (TimeoutParams.h): which of its parameters reach a
+//    timeout unchanged.
 // This file holds what the kinds share: the chain of steps down to an
 // operation, a bound, a parameter read.
 //

@@ -12,6 +12,7 @@
 // DUMP-DAG: context-nonpositive-timeout.DeadlineFunctions: ''
 // DUMP-DAG: context-nonpositive-timeout.PollFunctions: 'mylib::Queue::pop_for'
 // DUMP-DAG: context-nonpositive-timeout.TimeoutFunctions: ''
+// DUMP-DAG: context-nonpositive-timeout.FollowCalls: 'false'
 // DUMP-DAG: context-nonpositive-timeout.Profiles: 'std;asio;grpc;folly;seastar;boost-fiber;tbb;go-ports;azure;scope-guards;test-frameworks;containers;posix'
 #include <chrono>
 #include <gocxx/context.h>

@@ -1,6 +1,7 @@
 //===- SummariesTest.cpp - Function summaries and their facts -------------===//
 #include "lib/summaries/Blocks.h"
 #include "lib/summaries/Facts.h"
+#include "lib/summaries/TimeoutParams.h"
 #include "lib/values/MemberValues.h"
 #include "lib/waits/StopWakers.h"
 #include "TestAST.h"
@@ -78,6 +79,42 @@ TEST_F(SummariesTest, CyclesTerminate) {
   const BlockSummary &Self = Blocks->of(fn("selfSleeps"));
   ASSERT_EQ(Self.Effects.size(), 1u);
   EXPECT_DOUBLE_EQ(Self.Effects[0].Bound.Value.seconds(), 5.0);
+}
+
+// Timeout parameters: a parameter read once, as the timeout of a timeout
+// API or of a function below, counts; one also tested does not; a cycle
+// through such parameters terminates.
+TEST_F(SummariesTest, TimeoutParametersAndCycles) {
+  parse(R"(
+    void sleepFor(std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }
+    void direct(std::chrono::milliseconds d) { sleepFor(d); }
+    void seconds(int n) { direct(std::chrono::seconds(n)); }
+    void tested(std::chrono::milliseconds d) { if (d > 0ms) direct(d); }
+    void ping(std::chrono::milliseconds d, int n);
+    void pong(std::chrono::milliseconds d, int n) { ping(d, n); }
+    void ping(std::chrono::milliseconds d, int n) { pong(d, n); }
+  )");
+  // sleepFor stands in for the timeout API: its call is the timeout.
+  TimeoutParamSummaries P(*Table, [](const CallExpr *C) {
+    TimeoutApiCall A;
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (FD && FD->getName() == "sleepFor" && C->getNumArgs() == 1)
+      A.Arg = C->getArg(0);
+    return A;
+  });
+  const TimeoutParamSummary &D = P.of(fn("direct"));
+  ASSERT_EQ(D.Params.size(), 1u);
+  EXPECT_EQ(D.Params[0].Param, 0u);
+  EXPECT_EQ(D.Params[0].Api, "sleepFor");
+  const TimeoutParamSummary &S = P.of(fn("seconds"));
+  ASSERT_EQ(S.Params.size(), 1u);
+  ASSERT_TRUE(S.Params[0].NumberUnit.has_value());
+  EXPECT_EQ(S.Params[0].NumberUnit->Num, 1);
+  EXPECT_EQ(S.Params[0].NumberUnit->Den, 1);
+  EXPECT_EQ(S.Params[0].Chain.size(), 2u);
+  EXPECT_TRUE(P.of(fn("tested")).Params.empty());
+  EXPECT_TRUE(P.of(fn("ping")).Params.empty());
+  EXPECT_TRUE(P.of(fn("pong")).Params.empty());
 }
 
 // A chain is at most SummaryLimits::MaxDepth functions long.
