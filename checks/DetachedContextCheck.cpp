@@ -5,14 +5,19 @@
 // (lib/contexts/DetachedCalls.h), where a token of the scope could be passed as it
 // is.  Not: explicit empty tokens and detach functions (they are never
 // omissions nor roots), clean-up code (catch handlers, lambdas handed to
-// scope guards), destructors, main and tests.
+// scope guards), destructors, main and tests.  With FollowCalls, also a
+// call of a function that passes a fresh root one or more calls down
+// (lib/summaries/RootCalls.h), where a token of the scope could be passed.
 //
 //===----------------------------------------------------------------------===//
 
 #include "checks/DetachedContextCheck.h"
 
+#include "checks/CheckFacts.h"
 #include "checks/CheckOptions.h"
 #include "lib/ast/DefaultArguments.h"
+#include "lib/summaries/RootCalls.h"
+#include "lib/waits/BlockingCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -82,13 +87,26 @@ DetachedContextCheck::DetachedContextCheck(StringRef Name,
       IgnoreTests(OptionReader(Name, Options, Context).boolean("IgnoreTests",
                                                                true)),
       IgnoreCleanup(OptionReader(Name, Options, Context)
-                        .boolean("IgnoreCleanup", true)) {}
+                        .boolean("IgnoreCleanup", true)),
+      FollowCalls(CheckFacts::followsCalls(Name, Options, Context)) {}
+
+DetachedContextCheck::~DetachedContextCheck() = default;
+
+RootCallSummaries &DetachedContextCheck::rootCalls(ASTContext &Ctx) {
+  if (!Table || &Table->context() != &Ctx) {
+    RootCalls.reset();
+    Table = std::make_unique<SummaryTable>(Ctx, model());
+    RootCalls = std::make_unique<RootCallSummaries>(*Table);
+  }
+  return *RootCalls;
+}
 
 void DetachedContextCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ContextCheck::storeOptions(Opts);
   Options.store(Opts, "IgnoreMain", IgnoreMain ? "true" : "false");
   Options.store(Opts, "IgnoreTests", IgnoreTests ? "true" : "false");
   Options.store(Opts, "IgnoreCleanup", IgnoreCleanup ? "true" : "false");
+  Options.store(Opts, "FollowCalls", FollowCalls ? "true" : "false");
 }
 
 void DetachedContextCheck::registerUserCodeMatchers(MatchFinder *Finder) {
@@ -100,6 +118,8 @@ void DetachedContextCheck::onStartOfTranslationUnit() {
   Reported.clear();
   model().clearCaches();
   Omissions = std::make_unique<OmissionFinder>(model());
+  RootCalls.reset();
+  Table.reset();
 }
 
 bool DetachedContextCheck::isExemptFunction(const FunctionDecl *FD,
@@ -207,6 +227,40 @@ void DetachedContextCheck::analyse(const Scope &S, FunctionState &F,
       }
       for (const ScopeToken *T : Toks)
         NoteToken(*T);
+    }
+
+    // A fresh root one or more calls down.
+    if (FollowCalls && !isa<CXXOperatorCallExpr>(Call)) {
+      SourceLocation Loc = nameLoc(Call);
+      RootCallSummaries &Roots = rootCalls(Ctx);
+      const FunctionDecl *Callee = Roots.table().callee(Call);
+      const RootCallSummary *Sum =
+          Callee && !anyObserving(writtenArguments(Call), model())
+              ? &Roots.of(Callee)
+              : nullptr;
+      if (Sum && !Sum->Roots.empty() && !Done(Loc)) {
+        const RootCall &R = Sum->Roots.front();
+        llvm::SmallVector<const ScopeToken *, 2> Toks = Passable(R.ParamType);
+        if (!Toks.empty() && !IsCleanup(Call)) {
+          Reported.insert(Loc);
+          diag(Loc, "'%0' starts its work with a new root context ('%1', "
+                    "passed to '%2') where '%3' is in scope; the work is not "
+                    "cancelled with '%3'; pass %select{'%3'|the context in "
+                    "scope}4 to '%0' and on to '%2'")
+              << summaryName(Callee) << R.Root << R.Callee
+              << Toks.front()->Decl->getName() << (Toks.size() != 1);
+          for (size_t I = 0; I < R.Chain.size(); ++I)
+            diag(R.Chain[I].Loc,
+                 "%select{'%0' calls '%1' here|'%0' passes '%2' to '%1' "
+                 "here}3",
+                 DiagnosticIDs::Note)
+                << R.Chain[I].Function << R.Chain[I].Callee << R.Root
+                << (I + 1 == R.Chain.size());
+          for (const ScopeToken *T : Toks)
+            NoteToken(*T);
+          continue;
+        }
+      }
     }
 
     // An omitted token.

@@ -24,11 +24,17 @@
 #include <memory>
 #include <optional>
 
+namespace context_tidy {
+class RootCallSummaries;
+class SummaryTable;
+} // namespace context_tidy
+
 namespace clang::tidy::context {
 
 class DetachedContextCheck : public ContextCheck {
 public:
   DetachedContextCheck(StringRef Name, ClangTidyContext *Context);
+  ~DetachedContextCheck() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -38,10 +44,15 @@ private:
   struct FunctionState;
   void analyse(const context_tidy::Scope &S, FunctionState &F, ASTContext &Ctx);
   bool isExemptFunction(const FunctionDecl *FD, ASTContext &Ctx) const;
+  /// The summaries of fresh roots one or more calls down (FollowCalls).
+  context_tidy::RootCallSummaries &rootCalls(ASTContext &Ctx);
 
   const bool IgnoreMain;
   const bool IgnoreTests;
   const bool IgnoreCleanup;
+  const bool FollowCalls;
+  std::unique_ptr<context_tidy::SummaryTable> Table;
+  std::unique_ptr<context_tidy::RootCallSummaries> RootCalls;
   /// Calls already reported: a template reports once per location.
   llvm::DenseSet<SourceLocation> Reported;
   std::unique_ptr<context_tidy::OmissionFinder> Omissions;

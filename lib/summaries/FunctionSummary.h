@@ -7,7 +7,9 @@
 //  - blocks (Blocks.h): calling it blocks, for a bound or without one,
 //    without observing any cancellation token;
 //  - timeout parameters (TimeoutParams.h): which of its parameters reach a
-//    timeout unchanged.
+//    timeout unchanged;
+//  - root calls (RootCalls.h): calling it starts work from a fresh root
+//    context.
 // This file holds what the kinds share: the chain of steps down to an
 // operation, a bound, a parameter read.
 //
