@@ -201,12 +201,8 @@ void BlockSummaries::compute(const FunctionDecl *FD, unsigned Depth,
       add(Out, std::move(E));
       continue;
     }
-    if (Depth <= 1)
-      continue;
-    const FunctionDecl *Callee = Table.callee(Call);
-    if (!Callee)
-      continue;
-    if (anyObserving(writtenArguments(Call), M))
+    const FunctionDecl *Callee = Table.calleeBelow(Call, Depth);
+    if (!Callee || anyObserving(writtenArguments(Call), M))
       continue;
     const BlockSummary &Sub = of(Callee, Depth - 1);
     for (const BlockEffect &S : Sub.Effects) {

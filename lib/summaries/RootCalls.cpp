@@ -17,13 +17,11 @@ namespace context_tidy {
 
 const RootCallSummary &RootCallSummaries::of(const FunctionDecl *FD,
                                              unsigned Depth) {
-  static const RootCallSummary None;
-  const LocalFacts *F = Depth ? Table.facts(FD) : nullptr;
-  if (!F)
-    return None;
-  return Memo.get(F->Function, Depth, [&](RootCallSummary &Out) {
-    compute(F->Function, Depth, Out);
-  });
+  return kindRecord<RootCallSummary>(
+      Table, Memo, FD, Depth,
+      [&](const FunctionDecl *Def, RootCallSummary &Out) {
+        compute(Def, Depth, Out);
+      });
 }
 
 void RootCallSummaries::compute(const FunctionDecl *FD, unsigned Depth,
@@ -46,9 +44,7 @@ void RootCallSummaries::compute(const FunctionDecl *FD, unsigned Depth,
       Out.Roots.push_back(std::move(C));
       return; // one root is enough to say why
     }
-    if (Depth <= 1)
-      continue;
-    const FunctionDecl *Callee = Table.callee(Call);
+    const FunctionDecl *Callee = Table.calleeBelow(Call, Depth);
     if (!Callee || anyObserving(writtenArguments(Call), M))
       continue;
     const RootCallSummary &Sub = of(Callee, Depth - 1);

@@ -109,6 +109,12 @@ public:
 
   /// The function \p Call calls when the summaries follow it, or null.
   const clang::FunctionDecl *callee(const clang::CallExpr *Call);
+  /// For a record of depth \p Depth: callee(Call) when the record reads
+  /// its callees' records (Depth > 1), else null.
+  const clang::FunctionDecl *calleeBelow(const clang::CallExpr *Call,
+                                         unsigned Depth) {
+    return Depth > 1 ? callee(Call) : nullptr;
+  }
 
   /// Whether the function of parameter \p Index of \p FD (a definition
   /// the table summarises) may write it (Clang's ExprMutationAnalyzer);
@@ -173,6 +179,22 @@ private:
                  std::unique_ptr<Record>>
       Records;
 };
+
+/// A kind's record of \p FD at \p Depth: computed once by \p Compute on
+/// the definition \p Table summarises, or an empty record when \p FD is
+/// not summarised (or \p Depth is 0).
+template <class Record>
+const Record &kindRecord(
+    SummaryTable &Table, DepthMemo<Record> &Memo, const clang::FunctionDecl *FD,
+    unsigned Depth,
+    llvm::function_ref<void(const clang::FunctionDecl *, Record &)> Compute) {
+  static const Record None;
+  const LocalFacts *F = Depth ? Table.facts(FD) : nullptr;
+  if (!F)
+    return None;
+  return Memo.get(F->Function, Depth,
+                  [&](Record &Out) { Compute(F->Function, Out); });
+}
 
 } // namespace context_tidy
 

@@ -55,13 +55,11 @@ TimeoutParamSummaries::TimeoutParamSummaries(SummaryTable &Table,
 
 const TimeoutParamSummary &TimeoutParamSummaries::of(const FunctionDecl *FD,
                                                      unsigned Depth) {
-  static const TimeoutParamSummary None;
-  const LocalFacts *F = Depth ? Table.facts(FD) : nullptr;
-  if (!F)
-    return None;
-  return Memo.get(F->Function, Depth, [&](TimeoutParamSummary &Out) {
-    compute(F->Function, Depth, Out);
-  });
+  return kindRecord<TimeoutParamSummary>(
+      Table, Memo, FD, Depth,
+      [&](const FunctionDecl *Def, TimeoutParamSummary &Out) {
+        compute(Def, Depth, Out);
+      });
 }
 
 void TimeoutParamSummaries::compute(const FunctionDecl *FD, unsigned Depth,
@@ -96,9 +94,7 @@ void TimeoutParamSummaries::compute(const FunctionDecl *FD, unsigned Depth,
       addParam(Out, std::move(T));
       continue;
     }
-    if (Depth <= 1)
-      continue;
-    const FunctionDecl *Callee = Table.callee(Call);
+    const FunctionDecl *Callee = Table.calleeBelow(Call, Depth);
     if (!Callee)
       continue;
     for (const TimeoutParam &Sub : of(Callee, Depth - 1).Params) {
