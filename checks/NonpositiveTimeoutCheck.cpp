@@ -258,6 +258,12 @@ void NonpositiveTimeoutCheck::checkThroughCall(const CallExpr *Call,
                                                ASTContext &Ctx) {
   if (Call->containsErrors() || Call->isValueDependent())
     return;
+  // Most calls pass nothing that is not positive: the summaries are asked
+  // only for those that pass a constant duration or number (or leave one as
+  // the default) that is zero or negative.
+  const FunctionDecl *Direct = Call->getDirectCallee();
+  if (!Direct || !Direct->hasBody() || !passesNonpositive(Call, Direct, Ctx))
+    return;
   if (!Table || &Table->context() != &Ctx) {
     Params.reset();
     Table = std::make_unique<SummaryTable>(Ctx, model());
@@ -286,6 +292,31 @@ void NonpositiveTimeoutCheck::checkThroughCall(const CallExpr *Call,
     return;
   for (const TimeoutParam &T : Params->of(Callee).Params)
     reportThroughCall(Call, Callee, T, Ctx);
+}
+
+bool NonpositiveTimeoutCheck::passesNonpositive(const CallExpr *Call,
+                                                const FunctionDecl *Callee,
+                                                ASTContext &Ctx) const {
+  const ApiModel &M = model();
+  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+    QualType T = Callee->getParamDecl(I)
+                     ->getType()
+                     .getNonReferenceType()
+                     .getCanonicalType();
+    bool Number = T->isArithmeticType() && !T->isBooleanType();
+    if (!Number && !durationPeriod(T, M))
+      continue;
+    const Expr *A = SummaryTable::passedFor(Call, Callee, I);
+    if (const auto *D = dyn_cast_or_null<CXXDefaultArgExpr>(A))
+      A = D->getExpr();
+    if (!A || A->isValueDependent() || A->containsErrors())
+      continue;
+    std::optional<FoldedDuration> F =
+        foldDuration(writtenDuration(A, M), Ctx, M, /*Seconds=*/Number);
+    if (F && F->Value.sign() <= 0)
+      return true;
+  }
+  return false;
 }
 
 void NonpositiveTimeoutCheck::reportThroughCall(const CallExpr *Call,

@@ -49,6 +49,10 @@ private:
   /// A call that gives a parameter reaching a timeout a value that is not
   /// positive (FollowCalls).
   void checkThroughCall(const CallExpr *Call, ASTContext &Ctx);
+  /// Whether \p Call gives a parameter of \p Callee of duration or number
+  /// type a constant that is not positive (cheap: before any summary).
+  bool passesNonpositive(const CallExpr *Call, const FunctionDecl *Callee,
+                         ASTContext &Ctx) const;
   void reportThroughCall(const CallExpr *Call, const FunctionDecl *Callee,
                          const context_tidy::TimeoutParam &T,
                          ASTContext &Ctx);
