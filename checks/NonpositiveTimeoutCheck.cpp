@@ -180,6 +180,32 @@ const ApiEntry *timeoutEntry(const Expr *Call, const FunctionDecl *FD,
   return nullptr;
 }
 
+/// A call's timeout or deadline argument as the model gives it (possibly a
+/// default argument), with its entry, role and callee.  A built-in
+/// Go-ports entry counts only when the call involves a context.
+struct TimeoutArgument {
+  const ApiEntry *Entry = nullptr;
+  Role R = Role::RelativeTimeout;
+  const FunctionDecl *FD = nullptr;
+  const Expr *Arg = nullptr;
+};
+std::optional<TimeoutArgument> timeoutArgument(const Expr *Call,
+                                               const ApiModel &M) {
+  TimeoutArgument T;
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call, T.FD);
+  if (!T.FD)
+    return std::nullopt;
+  T.Entry = timeoutEntry(Call, T.FD, M, T.R);
+  if (!T.Entry ||
+      (T.Entry->From == Profile::GoPorts && !involvesContext(Call, T.FD, M)))
+    return std::nullopt;
+  int Index = M.argumentIndex(*T.Entry, T.FD, Args);
+  if (Index < 0)
+    return std::nullopt;
+  T.Arg = Args[Index];
+  return T;
+}
+
 /// A call or construction that takes a timeout or deadline.  Filtering in
 /// the matcher, not in check(), spares every other call the bound nodes and
 /// the callback (docs/performance.md).
@@ -271,19 +297,12 @@ void NonpositiveTimeoutCheck::checkThroughCall(const CallExpr *Call,
     Params = std::make_unique<TimeoutParamSummaries>(
         *Table, [&M](const CallExpr *C) {
           TimeoutApiCall Out;
-          const FunctionDecl *FD = nullptr;
-          llvm::ArrayRef<const Expr *> Args = callArguments(C, FD);
-          Role R = Role::RelativeTimeout;
-          const ApiEntry *Entry = FD ? timeoutEntry(C, FD, M, R) : nullptr;
-          if (!Entry || R == Role::AbsoluteDeadline ||
-              (Entry->From == Profile::GoPorts && !involvesContext(C, FD, M)))
+          std::optional<TimeoutArgument> T = timeoutArgument(C, M);
+          if (!T || T->R == Role::AbsoluteDeadline)
             return Out;
-          int Index = M.argumentIndex(*Entry, FD, Args);
-          if (Index < 0)
-            return Out;
-          Out.Arg = Args[Index];
-          Out.Poll = R == Role::PollTimeout;
-          Out.CreatesContext = createsContext(C, FD, M);
+          Out.Arg = T->Arg;
+          Out.Poll = T->R == Role::PollTimeout;
+          Out.CreatesContext = createsContext(C, T->FD, M);
           return Out;
         });
   }
@@ -389,25 +408,18 @@ void NonpositiveTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
 
-  const FunctionDecl *FD = nullptr;
-  llvm::ArrayRef<const Expr *> Args = callArguments(Call, FD);
-  if (!FD)
+  std::optional<TimeoutArgument> T = timeoutArgument(Call, M);
+  if (!T)
     return;
-  Role R = Role::RelativeTimeout;
-  const ApiEntry *Entry = timeoutEntry(Call, FD, M, R);
-  if (!Entry)
-    return;
-  int Index = M.argumentIndex(*Entry, FD, Args);
-  if (Index < 0)
-    return;
-  const Expr *Arg = Args[Index];
+  const FunctionDecl *FD = T->FD;
+  const ApiEntry *Entry = T->Entry;
+  Role R = T->R;
+  const Expr *Arg = T->Arg;
   if (!Arg || isa<CXXDefaultArgExpr>(Arg) || Arg->containsErrors())
     return;
   // A macro of a system header, expanded in user code, is the library's.
   if (SM.isInSystemMacro(Call->getBeginLoc()) ||
       SM.isInSystemMacro(Arg->getBeginLoc()))
-    return;
-  if (Entry->From == Profile::GoPorts && !involvesContext(Call, FD, M))
     return;
   // A template's instantiations repeat its calls: one warning per call as
   // written.  (The call's own range is stable across instantiations; an

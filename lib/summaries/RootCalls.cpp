@@ -33,7 +33,9 @@ void RootCallSummaries::compute(const FunctionDecl *FD, unsigned Depth,
   const SourceManager &SM = Table.context().getSourceManager();
   for (const LocalCall &LC : F->Calls) {
     const CallExpr *Call = LC.Call;
-    for (const FreshRoot &R : findFreshRoots(Call, M)) {
+    if (llvm::SmallVector<FreshRoot, 1> Roots = findFreshRoots(Call, M);
+        !Roots.empty()) {
+      const FreshRoot &R = Roots.front();
       RootCall C;
       C.ParamType = R.ParamType;
       C.Root =
